@@ -1,0 +1,10 @@
+# Warnings are errors for our own targets: a clean build is part of the contract.
+add_library(oncnav_warnings INTERFACE)
+target_compile_options(oncnav_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
+  -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Werror)
+
+if(ONCNAV_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()

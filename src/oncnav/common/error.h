@@ -1,0 +1,39 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oncnav {
+
+enum class ErrorCode {
+#define ONCNAV_ERROR(name, code, http, exit_status, description) name,
+#include "oncnav/common/error_codes.def"
+#undef ONCNAV_ERROR
+};
+
+// One row of the error catalogue.
+struct ErrorInfo {
+  ErrorCode code;
+  std::string_view name;
+  int http_status;
+  int exit_status;
+  std::string_view description;
+};
+
+const ErrorInfo& Describe(ErrorCode code);
+const std::vector<ErrorInfo>& ErrorCatalogue();
+
+// An expected failure. `field` locates the problem in the input (a JSON path such as
+// "pathology[2].er_percent", or "entry[4].resource.valueQuantity" for FHIR); `reason` says
+// what is wrong in words a user can act on.
+struct Error {
+  ErrorCode code = ErrorCode::kInternal;
+  std::string field;
+  std::string reason;
+
+  // "field: reason" (or just the reason when no field applies).
+  std::string ToString() const;
+};
+
+}  // namespace oncnav

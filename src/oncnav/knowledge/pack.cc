@@ -1,0 +1,156 @@
+#include "oncnav/knowledge/pack.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include "oncnav/knowledge/required_rules.h"
+
+namespace oncnav {
+namespace {
+
+void LoadRules(const nlohmann::json& doc, PackReader& reader, KnowledgePack& pack) {
+  const auto* rules = reader.Member(doc, "$", "rules", false);
+  if (!rules) return;
+  if (!rules->is_array()) {
+    reader.Fail("$.rules", "must be an array");
+    return;
+  }
+  for (size_t i = 0; i < rules->size(); ++i) {
+    const auto& r = (*rules)[i];
+    std::string path = "$.rules[" + std::to_string(i) + "]";
+    Rule rule;
+    rule.id = reader.String(r, path, "id").value_or("");
+    rule.summary = reader.String(r, path, "summary").value_or("");
+    rule.sources = reader.StringList(r, path, "sources");
+    rule.file = reader.file();
+    auto evidence = reader.String(r, path, "evidence").value_or("");
+    if (!ParseEvidence(evidence, rule.evidence)) {
+      reader.Fail(path + ".evidence",
+                  "must be one of verified, seed, derived, partially-verified, design, unverified");
+    }
+    if (rule.sources.empty()) reader.Fail(path + ".sources", "must name at least one source");
+    if (rule.id.empty()) continue;
+    if (pack.rules.count(rule.id)) {
+      reader.Fail(path + ".id", "'" + rule.id + "' is defined twice");
+      continue;
+    }
+    pack.rules.emplace(rule.id, std::move(rule));
+  }
+}
+
+template <typename Section>
+Section LoadSection(const std::string& dir, const std::string& file, KnowledgePack& pack,
+                    std::vector<Error>& errors) {
+  auto doc = ReadJsonFile(dir, file, errors);
+  if (!doc) return Section{};
+  PackReader reader(file, errors);
+  LoadRules(*doc, reader, pack);
+  return Section::Load(*doc, reader);
+}
+
+void LoadManifest(const std::string& dir, KnowledgePack& pack, std::vector<Error>& errors) {
+  auto doc = ReadJsonFile(dir, "manifest.json", errors);
+  if (!doc) return;
+  PackReader reader("manifest.json", errors);
+  pack.manifest.pack = reader.String(*doc, "$", "pack").value_or("");
+  pack.manifest.revision = reader.String(*doc, "$", "revision").value_or("");
+  auto version = reader.Number(*doc, "$", "format_version");
+  if (version) {
+    pack.manifest.format_version = static_cast<int>(*version);
+    if (pack.manifest.format_version != kKnowledgeFormatVersion) {
+      reader.Fail("$.format_version", "is " + std::to_string(pack.manifest.format_version) +
+                                          "; this build reads format " +
+                                          std::to_string(kKnowledgeFormatVersion));
+    }
+  }
+  const auto* sources = reader.Member(*doc, "$", "sources");
+  if (!sources || !sources->is_array()) {
+    if (sources) reader.Fail("$.sources", "must be an array");
+    return;
+  }
+  for (size_t i = 0; i < sources->size(); ++i) {
+    const auto& s = (*sources)[i];
+    std::string path = "$.sources[" + std::to_string(i) + "]";
+    Source source;
+    source.id = reader.String(s, path, "id").value_or("");
+    source.citation = reader.String(s, path, "citation").value_or("");
+    source.url = reader.String(s, path, "url", false).value_or("");
+    if (pack.sources.count(source.id)) reader.Fail(path + ".id", "'" + source.id + "' is listed twice");
+    pack.sources.emplace(source.id, std::move(source));
+  }
+}
+
+void CheckSourceRefs(const std::string& file, const std::string& path,
+                     const std::vector<std::string>& refs, const KnowledgePack& pack,
+                     std::vector<Error>& errors) {
+  for (const auto& id : refs) {
+    if (!pack.sources.count(id)) {
+      errors.push_back({ErrorCode::kKnowledgeInvalid, file + ": " + path,
+                        "cites source '" + id + "', which manifest.json does not list"});
+    }
+  }
+}
+
+void CheckCrossReferences(const KnowledgePack& pack, std::vector<Error>& errors) {
+  for (const auto& [id, rule] : pack.rules) {
+    CheckSourceRefs(rule.file, "rule " + id, rule.sources, pack, errors);
+  }
+  for (const auto& drug : pack.drugs.drugs()) {
+    CheckSourceRefs("drugs.json", "drug " + drug.inn, drug.sources, pack, errors);
+  }
+  for (const auto& test : pack.labs.tests()) {
+    CheckSourceRefs("labs.json", "test " + test.id, test.sources, pack, errors);
+  }
+  for (const auto& group : pack.classification.dual_probe_groups) {
+    if (!pack.rules.count(group.rule)) {
+      errors.push_back({ErrorCode::kKnowledgeInvalid, "classification.json: ISH group " +
+                        std::to_string(group.group), "names rule '" + group.rule +
+                        "', which no file defines"});
+    }
+  }
+  for (const auto& [cls, months] : pack.course.early_relapse_months) {
+    const auto& classes = pack.drugs.classes();
+    if (std::find(classes.begin(), classes.end(), cls) == classes.end()) {
+      errors.push_back({ErrorCode::kKnowledgeInvalid, "course.json: $.early_relapse_months." + cls,
+                        "is not a drug class declared in drugs.json"});
+    }
+  }
+  for (auto id : RequiredRuleIds()) {
+    if (!pack.rules.count(id)) {
+      errors.push_back({ErrorCode::kKnowledgeInvalid, "(pack)",
+                        "rule '" + std::string(id) + "' is used by the engine but not defined"});
+    }
+  }
+}
+
+}  // namespace
+
+const Rule& KnowledgePack::rule(std::string_view id) const {
+  auto it = rules.find(id);
+  if (it == rules.end()) std::abort();  // RequiredRuleIds() is checked at load
+  return it->second;
+}
+
+std::string DefaultKnowledgeDir() {
+  if (const char* env = std::getenv("ONCNAV_KNOWLEDGE"); env && *env) return env;
+  return ONCNAV_DEFAULT_KNOWLEDGE_DIR;
+}
+
+Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
+  std::vector<Error> errors;
+  KnowledgePack pack;
+  LoadManifest(dir, pack, errors);
+  pack.classification = LoadSection<ClassificationConfig>(dir, "classification.json", pack, errors);
+  pack.course = LoadSection<CourseConfig>(dir, "course.json", pack, errors);
+  pack.recist = LoadSection<RecistConfig>(dir, "recist.json", pack, errors);
+  pack.labs = LoadSection<LabCatalog>(dir, "labs.json", pack, errors);
+  pack.drugs = LoadSection<DrugCatalog>(dir, "drugs.json", pack, errors);
+  pack.codes = LoadSection<CodeMap>(dir, "codes.json", pack, errors);
+  pack.texts = Texts::Load(dir, errors);
+  CheckCrossReferences(pack, errors);
+  if (!errors.empty()) return errors;
+  return pack;
+}
+
+}  // namespace oncnav

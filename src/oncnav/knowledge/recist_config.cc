@@ -1,0 +1,7 @@
+#include "oncnav/knowledge/recist_config.h"
+
+namespace oncnav {
+
+RecistConfig RecistConfig::Load(const nlohmann::json&, PackReader&) { return {}; }
+
+}  // namespace oncnav

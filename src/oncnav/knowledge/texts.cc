@@ -1,0 +1,116 @@
+#include "oncnav/knowledge/texts.h"
+
+#include <set>
+
+namespace oncnav {
+namespace {
+
+std::set<std::string> Placeholders(const std::string& text) {
+  std::set<std::string> names;
+  size_t pos = 0;
+  while ((pos = text.find('{', pos)) != std::string::npos) {
+    size_t end = text.find('}', pos);
+    if (end == std::string::npos) break;
+    names.insert(text.substr(pos + 1, end - pos - 1));
+    pos = end + 1;
+  }
+  return names;
+}
+
+}  // namespace
+
+std::string Texts::Render(std::string_view lang, std::string_view key,
+                          const Params& params) const {
+  auto l = by_lang_.find(lang);
+  if (l == by_lang_.end()) l = by_lang_.find(std::string_view("en"));
+  if (l == by_lang_.end()) return "[" + std::string(key) + "]";
+  auto t = l->second.find(key);
+  if (t == l->second.end()) return "[" + std::string(key) + "]";
+  std::string out;
+  const std::string& tpl = t->second;
+  out.reserve(tpl.size() + 32);
+  for (size_t i = 0; i < tpl.size(); ++i) {
+    if (tpl[i] == '{') {
+      size_t end = tpl.find('}', i);
+      if (end != std::string::npos) {
+        std::string_view name(tpl.data() + i + 1, end - i - 1);
+        bool done = false;
+        for (const auto& [k, v] : params) {
+          if (k == name) {
+            out += v;
+            done = true;
+            break;
+          }
+        }
+        if (done) {
+          i = end;
+          continue;
+        }
+      }
+    }
+    out += tpl[i];
+  }
+  return out;
+}
+
+bool Texts::Has(std::string_view key) const {
+  auto l = by_lang_.find(std::string_view("en"));
+  return l != by_lang_.end() && l->second.count(key) > 0;
+}
+
+std::vector<std::string> Texts::Keys() const {
+  std::vector<std::string> keys;
+  auto l = by_lang_.find(std::string_view("en"));
+  if (l != by_lang_.end()) {
+    for (const auto& [k, v] : l->second) keys.push_back(k);
+  }
+  return keys;
+}
+
+Texts Texts::Load(const std::string& dir, std::vector<Error>& errors) {
+  Texts texts;
+  for (const auto& lang : Languages()) {
+    std::string file = "texts/" + lang + ".json";
+    auto doc = ReadJsonFile(dir, file, errors);
+    if (!doc) continue;
+    PackReader reader(file, errors);
+    const auto* messages = reader.Member(*doc, "$", "messages");
+    if (!messages || !messages->is_object()) {
+      if (messages) reader.Fail("$.messages", "must be an object of key -> text");
+      continue;
+    }
+    for (const auto& [key, text] : messages->items()) {
+      if (!text.is_string()) {
+        reader.Fail("$.messages." + key, "must be a string");
+        continue;
+      }
+      texts.by_lang_[lang][key] = text.get<std::string>();
+    }
+  }
+  // Completeness: every English key in every language, with the same placeholders.
+  const auto& en = texts.by_lang_["en"];
+  for (const auto& lang : Languages()) {
+    if (lang == "en") continue;
+    auto& other = texts.by_lang_[lang];
+    std::string file = "texts/" + lang + ".json";
+    for (const auto& [key, text] : en) {
+      auto it = other.find(key);
+      if (it == other.end()) {
+        errors.push_back({ErrorCode::kKnowledgeInvalid, file + ": $.messages." + key,
+                          "is missing (present in texts/en.json)"});
+      } else if (Placeholders(it->second) != Placeholders(text)) {
+        errors.push_back({ErrorCode::kKnowledgeInvalid, file + ": $.messages." + key,
+                          "uses different {placeholders} from texts/en.json"});
+      }
+    }
+    for (const auto& [key, text] : other) {
+      if (!en.count(key)) {
+        errors.push_back({ErrorCode::kKnowledgeInvalid, file + ": $.messages." + key,
+                          "has no English original in texts/en.json"});
+      }
+    }
+  }
+  return texts;
+}
+
+}  // namespace oncnav

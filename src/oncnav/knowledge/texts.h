@@ -1,0 +1,36 @@
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "oncnav/knowledge/pack_reader.h"
+
+namespace oncnav {
+
+// The languages every product text exists in. English is the reference.
+inline const std::vector<std::string>& Languages() {
+  static const std::vector<std::string> langs = {"en", "ja", "zh"};
+  return langs;
+}
+
+// Translated message templates (texts/<lang>.json). A template names its parameters in braces:
+// "HER2 IHC {score} without ISH". Every key must exist in every language with the same
+// parameters; the loader checks this so no output is ever half-translated.
+class Texts {
+ public:
+  using Params = std::vector<std::pair<std::string, std::string>>;
+  // Renders `key` in `lang`, substituting params. A missing key is a broken invariant
+  // (the pack check guarantees completeness), so it renders as "[key]" rather than crash.
+  std::string Render(std::string_view lang, std::string_view key, const Params& params = {}) const;
+  bool Has(std::string_view key) const;
+  std::vector<std::string> Keys() const;
+
+  static Texts Load(const std::string& dir, std::vector<Error>& errors);
+
+ private:
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> by_lang_;
+};
+
+}  // namespace oncnav
