@@ -91,6 +91,7 @@ CourseConfig CourseConfig::Load(const nlohmann::json& doc, PackReader& reader) {
       c.early_relapse_months[cls] = months.get<int>();
     }
   }
+  c.non_line_classes = reader.StringList(doc, "$", "non_line_classes");
   return c;
 }
 

@@ -44,6 +44,8 @@ struct CourseConfig {
   // LOT-2: drug class -> months after the end of (neo)adjuvant therapy within which a
   // relapse counts as prior exposure in the advanced setting.
   std::map<std::string, int> early_relapse_months;
+  // Drug classes that never form a line of therapy (supportive care, LOT-SUPPORTIVE).
+  std::vector<std::string> non_line_classes;
 
   static CourseConfig Load(const nlohmann::json& doc, PackReader& reader);
 };

@@ -116,6 +116,13 @@ void CheckCrossReferences(const KnowledgePack& pack, std::vector<Error>& errors)
                         "is not a drug class declared in drugs.json"});
     }
   }
+  for (const auto& cls : pack.course.non_line_classes) {
+    const auto& classes = pack.drugs.classes();
+    if (std::find(classes.begin(), classes.end(), cls) == classes.end()) {
+      errors.push_back({ErrorCode::kKnowledgeInvalid, "course.json: $.non_line_classes",
+                        "'" + cls + "' is not a drug class declared in drugs.json"});
+    }
+  }
   for (auto id : RequiredRuleIds()) {
     if (!pack.rules.count(id)) {
       errors.push_back({ErrorCode::kKnowledgeInvalid, "(pack)",

@@ -1,5 +1,7 @@
 #include "oncnav/knowledge/texts.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <set>
 
 namespace oncnav {
@@ -69,22 +71,37 @@ std::vector<std::string> Texts::Keys() const {
 
 Texts Texts::Load(const std::string& dir, std::vector<Error>& errors) {
   Texts texts;
+  // Each module keeps its messages in texts/<lang>/<module>.json; a key lives in one file.
   for (const auto& lang : Languages()) {
-    std::string file = "texts/" + lang + ".json";
-    auto doc = ReadJsonFile(dir, file, errors);
-    if (!doc) continue;
-    PackReader reader(file, errors);
-    const auto* messages = reader.Member(*doc, "$", "messages");
-    if (!messages || !messages->is_object()) {
-      if (messages) reader.Fail("$.messages", "must be an object of key -> text");
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir + "/texts/" + lang, ec)) {
+      if (entry.path().extension() == ".json") files.push_back(entry.path().filename().string());
+    }
+    if (ec || files.empty()) {
+      errors.push_back({ErrorCode::kKnowledgeInvalid, "texts/" + lang, "has no message files"});
       continue;
     }
-    for (const auto& [key, text] : messages->items()) {
-      if (!text.is_string()) {
-        reader.Fail("$.messages." + key, "must be a string");
+    std::sort(files.begin(), files.end());
+    for (const auto& name : files) {
+      std::string file = "texts/" + lang + "/" + name;
+      auto doc = ReadJsonFile(dir, file, errors);
+      if (!doc) continue;
+      PackReader reader(file, errors);
+      const auto* messages = reader.Member(*doc, "$", "messages");
+      if (!messages || !messages->is_object()) {
+        if (messages) reader.Fail("$.messages", "must be an object of key -> text");
         continue;
       }
-      texts.by_lang_[lang][key] = text.get<std::string>();
+      for (const auto& [key, text] : messages->items()) {
+        if (!text.is_string()) {
+          reader.Fail("$.messages." + key, "must be a string");
+          continue;
+        }
+        if (!texts.by_lang_[lang].emplace(key, text.get<std::string>()).second) {
+          reader.Fail("$.messages." + key, "is defined in more than one file");
+        }
+      }
     }
   }
   // Completeness: every English key in every language, with the same placeholders.
@@ -92,21 +109,21 @@ Texts Texts::Load(const std::string& dir, std::vector<Error>& errors) {
   for (const auto& lang : Languages()) {
     if (lang == "en") continue;
     auto& other = texts.by_lang_[lang];
-    std::string file = "texts/" + lang + ".json";
+    std::string file = "texts/" + lang;
     for (const auto& [key, text] : en) {
       auto it = other.find(key);
       if (it == other.end()) {
         errors.push_back({ErrorCode::kKnowledgeInvalid, file + ": $.messages." + key,
-                          "is missing (present in texts/en.json)"});
+                          "is missing (present in texts/en)"});
       } else if (Placeholders(it->second) != Placeholders(text)) {
         errors.push_back({ErrorCode::kKnowledgeInvalid, file + ": $.messages." + key,
-                          "uses different {placeholders} from texts/en.json"});
+                          "uses different {placeholders} from texts/en"});
       }
     }
     for (const auto& [key, text] : other) {
       if (!en.count(key)) {
         errors.push_back({ErrorCode::kKnowledgeInvalid, file + ": $.messages." + key,
-                          "has no English original in texts/en.json"});
+                          "has no English original in texts/en"});
       }
     }
   }

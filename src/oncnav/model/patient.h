@@ -44,6 +44,7 @@ struct ImportWarning {
 struct ImportedRecord {
   PatientRecord record;
   std::vector<ImportWarning> warnings;
+  std::vector<std::string> rules;  // pack rules applied while importing (units, plausibility, ...)
   std::string format;  // "oncnav" | "fhir"
 };
 

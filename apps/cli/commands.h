@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace oncnav::cli {
+
+// Each command takes its arguments (after the command words) and returns the exit status.
+int RunEvaluate(const std::vector<std::string>& argv);
+int RunClassify(const std::vector<std::string>& argv);
+int RunRecist(const std::vector<std::string>& argv);
+int RunKnowledge(const std::vector<std::string>& argv);
+int RunErrors(const std::vector<std::string>& argv);
+
+}  // namespace oncnav::cli

@@ -1,0 +1,114 @@
+// Evaluation speed, reported as ratios to a baseline measured in the same process: a plain
+// simdjson parse of the same bytes. Run: build/test/bench/oncnav_bench [--benchmark_filter=...]
+// Input: a typical patient as a FHIR Bundle (examples/fhir/typical-200-resources.json) and as
+// a native record; override with ONCNAV_BENCH_FHIR / ONCNAV_BENCH_NATIVE.
+#include <benchmark/benchmark.h>
+#include <simdjson.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "oncnav/engine/evaluate.h"
+#include "oncnav/knowledge/pack.h"
+#include "oncnav/record/load_record.h"
+#include "oncnav/report/json_output.h"
+
+namespace oncnav {
+namespace {
+
+std::string PathFromEnv(const char* env, const char* fallback) {
+  const char* v = std::getenv(env);
+  return v && *v ? v : std::string(ONCNAV_SOURCE_DIR) + "/" + fallback;
+}
+
+const simdjson::padded_string& Input(bool fhir) {
+  static const simdjson::padded_string fhir_text = [] {
+    simdjson::padded_string s;
+    if (simdjson::padded_string::load(PathFromEnv("ONCNAV_BENCH_FHIR", "examples/fhir/typical-200-resources.json")).get(s)) std::abort();
+    return s;
+  }();
+  static const simdjson::padded_string native_text = [] {
+    simdjson::padded_string s;
+    if (simdjson::padded_string::load(PathFromEnv("ONCNAV_BENCH_NATIVE", "examples/native/hr-positive-her2-low-second-line.json")).get(s)) std::abort();
+    return s;
+  }();
+  return fhir ? fhir_text : native_text;
+}
+
+const KnowledgePack& Pack() {
+  static const KnowledgePack pack = [] {
+    auto p = LoadKnowledgePack(DefaultKnowledgeDir());
+    if (!p) std::abort();
+    return std::move(p).value();
+  }();
+  return pack;
+}
+
+const Date kAsOf = Date::FromYmd(2026, 11, 21);
+
+// Baseline: parse the document and touch every entry (what any consumer must at least do).
+void BM_BaselineSimdjsonParse(benchmark::State& state) {
+  const auto& text = Input(state.range(0) != 0);
+  simdjson::dom::parser parser;
+  for (auto _ : state) {
+    simdjson::dom::element doc;
+    if (parser.parse(text).get(doc)) std::abort();
+    size_t n = 0;
+    simdjson::dom::array entries;
+    if (!doc["entry"].get(entries)) n = entries.size();
+    benchmark::DoNotOptimize(n);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+
+// Import + classification + RECIST + course, from JSON bytes to an Evaluation.
+void BM_Evaluate(benchmark::State& state) {
+  const auto& text = Input(state.range(0) != 0);
+  const auto& pack = Pack();
+  simdjson::dom::parser parser;
+  EvaluateOptions options;
+  options.as_of = kAsOf;
+  for (auto _ : state) {
+    auto record = LoadRecord(std::string_view(text.data(), text.size()), pack, kAsOf, parser);
+    if (!record) std::abort();
+    Evaluation ev = Evaluate(*record, pack, options);
+    benchmark::DoNotOptimize(ev.course.line);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+
+// The same plus rendering the JSON output document (what `oncnav evaluate` prints).
+void BM_EvaluateAndRenderJson(benchmark::State& state) {
+  const auto& text = Input(state.range(0) != 0);
+  const auto& pack = Pack();
+  simdjson::dom::parser parser;
+  EvaluateOptions options;
+  options.as_of = kAsOf;
+  for (auto _ : state) {
+    auto record = LoadRecord(std::string_view(text.data(), text.size()), pack, kAsOf, parser);
+    if (!record) std::abort();
+    Evaluation ev = Evaluate(*record, pack, options);
+    std::string out = EvaluationToJson(ev, pack).dump();
+    benchmark::DoNotOptimize(out.data());
+  }
+}
+
+void BM_LoadKnowledgePack(benchmark::State& state) {
+  for (auto _ : state) {
+    auto pack = LoadKnowledgePack(DefaultKnowledgeDir());
+    if (!pack) std::abort();
+    benchmark::DoNotOptimize(pack->rules.size());
+  }
+  state.SetLabel("whole pack, validated");
+}
+
+// Arg 1 = the FHIR bundle, 0 = the native record.
+BENCHMARK(BM_BaselineSimdjsonParse)->Arg(1)->Arg(0);
+BENCHMARK(BM_Evaluate)->Arg(1)->Arg(0);
+BENCHMARK(BM_EvaluateAndRenderJson)->Arg(1)->Arg(0);
+BENCHMARK(BM_LoadKnowledgePack)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace oncnav
+
+BENCHMARK_MAIN();

@@ -1,0 +1,177 @@
+#include "oncnav/fhir/biomarker_mapping.h"
+
+#include "oncnav/fhir/fhir_value.h"
+#include "oncnav/fhir/value_parsing.h"
+
+namespace oncnav::fhir {
+namespace {
+
+PathologyGroup& GroupFor(const simdjson::dom::element& res, const Date& date, ImportContext& ctx) {
+  auto specimen = ReferenceIdOf(res, "specimen");
+  std::string key = specimen.empty() ? "@" + date.ToString() : std::string(specimen);
+  for (auto& g : ctx.pathology) {
+    if (g.key == key) {
+      if (date < g.report.date) g.report.date = date;
+      return g;
+    }
+  }
+  PathologyGroup group;
+  group.key = std::move(key);
+  group.report.date = date;
+  group.report.source_id = std::string(Str(res, "id"));
+  ctx.pathology.push_back(std::move(group));
+  return ctx.pathology.back();
+}
+
+// Receptor presence codes also arrive with a percentage ("85%"); accept both.
+void MapReceptor(const FhirValue& value, Presence& status, std::optional<double>& percent,
+                 ImportContext& ctx, std::string_view what) {
+  if (auto presence = ReadPresence(value, ctx)) {
+    status = *presence;
+    return;
+  }
+  bool numeric = value.kind == ValueKind::kQuantity || value.kind == ValueKind::kInteger ||
+                 value.kind == ValueKind::kRatio;
+  if (value.kind == ValueKind::kString) {
+    auto text = value.text;
+    while (!text.empty() && (text.back() == '%' || text.back() == ' ')) text.remove_suffix(1);
+    numeric = ParseNumber(text).has_value();
+  }
+  if (!numeric) {
+    WarnValueForm(value, ctx, what);
+    return;
+  }
+  if (auto pct = ReadPercent(value, ctx)) percent = pct;
+}
+
+bool IsWordChar(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// The PD-L1 scale named as a whole word ("CPS", "TPS", "IC", "TC") in `text`.
+std::string_view FindScale(std::string_view text) {
+  static constexpr std::string_view kScales[] = {"CPS", "TPS", "IC", "TC"};
+  for (auto scale : kScales) {
+    for (size_t pos = text.find(scale); pos != std::string_view::npos;
+         pos = text.find(scale, pos + 1)) {
+      bool left = pos == 0 || !IsWordChar(text[pos - 1]);
+      bool right = pos + scale.size() >= text.size() || !IsWordChar(text[pos + scale.size()]);
+      if (left && right) return scale;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+void MapPathologyMarker(const simdjson::dom::element& res, std::string_view kind, const Date& date,
+                        ImportContext& ctx) {
+  FhirValue value = ReadValue(res);
+  auto& group = GroupFor(res, date, ctx);
+  auto& report = group.report;
+  if (kind == "er_presence" || kind == "er_percent") {
+    MapReceptor(value, report.er_status, report.er_percent, ctx, "an ER result");
+  } else if (kind == "pgr_presence" || kind == "pgr_percent") {
+    MapReceptor(value, report.pgr_status, report.pgr_percent, ctx, "a PgR result");
+  } else if (kind == "ki67") {
+    if (auto pct = ReadPercent(value, ctx)) report.ki67_percent = pct;
+  } else if (kind == "her2_status" || kind == "her2_ihc") {
+    // An IHC score is only taken from a score-shaped value; a bare Positive/Negative is the
+    // reported overall call and never turned into a score.
+    if (auto presence = ReadPresence(value, ctx)) {
+      report.her2_status = *presence;
+    } else if (auto score = ReadIhcScore(value, ctx.codes)) {
+      report.her2_ihc = score;
+    } else {
+      WarnValueForm(value, ctx,
+                    kind == "her2_ihc" ? "a HER2 IHC score (0, 1+, 2+, 3+)" : "a HER2 result");
+    }
+  } else if (kind == "her2_ish") {
+    if (auto presence = ReadPresence(value, ctx)) {
+      group.ish_presence = *presence;
+    } else {
+      WarnValueForm(value, ctx, "a HER2 ISH result");
+    }
+  } else if (kind == "her2_ish_ratio") {
+    if (auto ratio = ReadQuantity(value, "ratio", ctx, true)) {
+      report.her2_ish_ratio = ratio;
+      report.ish_probe = IshProbe::kDual;  // a HER2/CEP17 ratio needs the CEP17 probe
+    }
+  } else if (kind == "her2_ish_copies") {
+    if (auto copies = ReadQuantity(value, "copies", ctx, true)) report.her2_ish_copies = copies;
+  }
+}
+
+void FinishPathology(ImportContext& ctx) {
+  for (auto& group : ctx.pathology) {
+    auto& report = group.report;
+    // The model keeps a qualitative status only when no percentage was reported.
+    if (report.er_percent) report.er_status = Presence::kUnknown;
+    if (report.pgr_percent) report.pgr_status = Presence::kUnknown;
+    if (report.her2_status == Presence::kUnknown) report.her2_status = group.ish_presence;
+    ctx.out.record.pathology.push_back(std::move(report));
+  }
+  ctx.pathology.clear();
+}
+
+void MapPdL1(const simdjson::dom::element& res, std::string_view kind, const Date& date,
+             ImportContext& ctx) {
+  FhirValue value = ReadValue(res);
+  if (value.kind != ValueKind::kQuantity && value.kind != ValueKind::kInteger &&
+      value.kind != ValueKind::kString) {
+    WarnValueForm(value, ctx, "a numeric PD-L1 score");
+    return;
+  }
+  // The unit of a PD-L1 score often names its scale ("CPS", "%"), so any unit is read and
+  // the scale decides what the number means.
+  std::optional<double> score;
+  if (value.kind == ValueKind::kString) {
+    auto text = value.text;
+    while (!text.empty() && (text.back() == '%' || text.back() == ' ')) text.remove_suffix(1);
+    score = ParseNumber(text);
+  } else if (value.has_number) {
+    score = value.number;
+  }
+  if (!score) {
+    WarnValueForm(value, ctx, "a numeric PD-L1 score");
+    return;
+  }
+  if (*score < 0 || *score > 100) {
+    ctx.Warn(value.element_name,
+             "PD-L1 score " + FormatNumber(*score) + " is outside 0-100; not used");
+    return;
+  }
+  std::string_view scale = FindScale(value.unit_text);
+  if (scale.empty()) scale = FindScale(value.unit);
+  if (scale.empty()) scale = FindScale(value.text);
+  if (auto code = Member(res, "code"); scale.empty() && code) scale = FindScale(ConceptText(*code));
+  if (auto method = Member(res, "method"); scale.empty() && method) {
+    scale = FindScale(ConceptText(*method));
+  }
+  if (scale.empty()) {
+    // CPS and TPS/IC scores are different scales with different cut-offs; never guess.
+    ctx.Warn(value.element_name, "PD-L1 score " + FormatNumber(*score) +
+                                     " does not say its scale (CPS, TPS, IC or TC); not used");
+    return;
+  }
+  PdL1Result result;
+  result.date = date;
+  result.assay = kind == "pdl1_sp142" ? "SP142" : "22C3";
+  result.score_type = std::string(scale);
+  result.score = *score;
+  ctx.out.record.pdl1.push_back(std::move(result));
+}
+
+void MapSerumMarker(const simdjson::dom::element& res, std::string_view kind, const Date& date,
+                    ImportContext& ctx) {
+  FhirValue value = ReadValue(res);
+  bool ng = kind == "cea";
+  auto number = ReadQuantity(value, ng ? "marker_ng" : "marker_u", ctx, false);
+  if (!number) return;
+  TumorMarker marker;
+  marker.date = date;
+  marker.marker = kind == "ca15_3" ? "CA15-3" : kind == "ca27_29" ? "CA27-29" : "CEA";
+  marker.value = *number;
+  marker.unit = ng ? "ng/mL" : "U/mL";
+  ctx.out.record.tumor_markers.push_back(std::move(marker));
+}
+
+}  // namespace oncnav::fhir

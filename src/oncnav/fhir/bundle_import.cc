@@ -1,0 +1,185 @@
+#include "oncnav/fhir/bundle_import.h"
+
+#include <vector>
+
+#include "oncnav/fhir/adverse_event_mapping.h"
+#include "oncnav/fhir/biomarker_mapping.h"
+#include "oncnav/fhir/condition_mapping.h"
+#include "oncnav/fhir/fhir_value.h"
+#include "oncnav/fhir/import_context.h"
+#include "oncnav/fhir/medication_mapping.h"
+#include "oncnav/fhir/observation_mapping.h"
+#include "oncnav/fhir/patient_mapping.h"
+#include "oncnav/fhir/procedure_mapping.h"
+#include "oncnav/fhir/regimen_grouping.h"
+
+namespace oncnav {
+namespace {
+
+using fhir::ImportContext;
+using simdjson::dom::element;
+
+struct Entry {
+  std::string_view type;
+  std::string_view id;
+  std::string_view full_url;
+  element resource;
+  size_t index = 0;
+};
+
+std::string EntryPath(size_t i, std::string_view rest = {}) {
+  std::string path = "entry[" + std::to_string(i) + "]";
+  path += rest;
+  return path;
+}
+
+// Reads the entries, reporting every structural problem (not one at a time).
+std::vector<Entry> ReadEntries(const element& root, std::vector<Error>& errors) {
+  std::vector<Entry> entries;
+  auto list = fhir::Member(root, "entry");
+  if (!list) return entries;  // an empty Bundle is a valid (empty) record
+  simdjson::dom::array array;
+  if (list->get_array().get(array) != simdjson::SUCCESS) {
+    errors.push_back({ErrorCode::kInvalidType, "entry", "must be an array of Bundle entries"});
+    return entries;
+  }
+  entries.reserve(array.size());
+  size_t i = 0;
+  for (element e : array) {
+    size_t index = i++;
+    if (!e.is_object()) {
+      errors.push_back({ErrorCode::kInvalidType, EntryPath(index), "must be an object"});
+      continue;
+    }
+    auto resource = fhir::Member(e, "resource");
+    if (!resource) {
+      errors.push_back({ErrorCode::kMissingField, EntryPath(index, ".resource"),
+                        "every entry of a patient Bundle must carry a resource"});
+      continue;
+    }
+    if (!resource->is_object()) {
+      errors.push_back({ErrorCode::kInvalidType, EntryPath(index, ".resource"),
+                        "must be a FHIR resource object"});
+      continue;
+    }
+    auto type = fhir::Member(*resource, "resourceType");
+    if (!type) {
+      errors.push_back({ErrorCode::kMissingField, EntryPath(index, ".resource.resourceType"),
+                        "a FHIR resource must name its resourceType"});
+      continue;
+    }
+    std::string_view type_name;
+    if (type->get_string().get(type_name) != simdjson::SUCCESS) {
+      errors.push_back({ErrorCode::kInvalidType, EntryPath(index, ".resource.resourceType"),
+                        "must be a string"});
+      continue;
+    }
+    entries.push_back(
+        {type_name, fhir::Str(*resource, "id"), fhir::Str(e, "fullUrl"), *resource, index});
+  }
+  return entries;
+}
+
+// False when the resource's subject/patient names a different patient than the Bundle's.
+bool BelongsToPatient(const element& res, const ImportContext& ctx) {
+  if (ctx.patient_id.empty()) return true;
+  std::string_view reference;
+  for (std::string_view key : {"subject", "patient"}) {
+    if (auto ref = fhir::Member(res, key)) {
+      reference = fhir::Str(*ref, "reference");
+      if (!reference.empty()) break;
+    }
+  }
+  if (reference.empty()) return true;  // nothing says otherwise
+  if (!ctx.patient_full_url.empty() && reference == ctx.patient_full_url) return true;
+  return fhir::ReferenceId(reference) == ctx.patient_id;
+}
+
+bool IsMedication(std::string_view type) {
+  return type == "MedicationRequest" || type == "MedicationAdministration" ||
+         type == "MedicationStatement";
+}
+
+void MapResource(const Entry& entry,
+                 const std::vector<std::pair<std::string_view, element>>& medications,
+                 ImportContext& ctx) {
+  const auto type = entry.type;
+  if (type == "Condition") {
+    fhir::MapCondition(entry.resource, ctx);
+  } else if (type == "Observation") {
+    fhir::MapObservation(entry.resource, ctx);
+  } else if (IsMedication(type)) {
+    fhir::MapMedication(entry.resource, type, medications, ctx);
+  } else if (type == "Procedure") {
+    fhir::MapProcedure(entry.resource, ctx);
+  } else if (type == "AdverseEvent") {
+    fhir::MapAdverseEvent(entry.resource, ctx);
+  } else if (ctx.codes.IsAdministrative(type) || ctx.codes.IsSupporting(type)) {
+    // Rule FHIR-ADMIN-SKIP: no clinical content of its own (supporting resources are read
+    // through the references of the resources that use them).
+  } else {
+    ctx.Unused("type|" + std::string(type), "resourceType",
+               std::string(type) + " resources are not used by oncnav");
+  }
+}
+
+}  // namespace
+
+Result<ImportedRecord> ImportFhirBundle(const simdjson::dom::element& root,
+                                        const KnowledgePack& pack, const Date& as_of) {
+  std::string_view root_type;
+  if (!root.is_object() || root["resourceType"].get_string().get(root_type) != simdjson::SUCCESS) {
+    return Error{ErrorCode::kWrongResourceType, "resourceType",
+                 "missing; a FHIR Bundle is expected"};
+  }
+  if (root_type != "Bundle") {
+    return Error{ErrorCode::kWrongResourceType, "resourceType",
+                 "is '" + std::string(root_type) + "'; a FHIR Bundle is expected"};
+  }
+  ImportContext ctx(pack, as_of);
+  ctx.out.format = "fhir";
+  auto entries = ReadEntries(root, ctx.errors);
+  if (!ctx.errors.empty()) return std::move(ctx.errors);
+
+  // The Patient first: its birth date bounds every other date.
+  std::vector<std::pair<std::string_view, element>> medications;
+  for (const auto& entry : entries) {
+    if (entry.type == "Medication") medications.emplace_back(entry.id, entry.resource);
+    if (entry.type != "Patient") continue;
+    ctx.Begin(entry.type, entry.id, entry.index);
+    if (!ctx.patient_id.empty() || ctx.out.record.demographics.birth_date) {
+      ctx.Warn("id", "a second Patient in the Bundle; only the first is imported");
+      continue;
+    }
+    fhir::MapPatient(entry.resource, ctx);
+    ctx.patient_id = std::string(entry.id);
+    ctx.patient_full_url = std::string(entry.full_url);
+  }
+  for (const auto& entry : entries) {
+    if (entry.type == "Patient") continue;
+    ctx.Begin(entry.type, entry.id, entry.index);
+    if (!BelongsToPatient(entry.resource, ctx)) {
+      ctx.Warn("subject", "refers to another patient than the Bundle's Patient; not used");
+      continue;
+    }
+    MapResource(entry, medications, ctx);
+  }
+  if (!ctx.errors.empty()) return std::move(ctx.errors);
+
+  fhir::FinishPathology(ctx);
+  auto& record = ctx.out.record;
+  if (!ctx.stage_from_observation.empty()) {
+    if (record.primary && record.primary->stage.empty()) {
+      record.primary->stage = ctx.stage_from_observation;
+    } else if (!record.primary) {
+      ctx.out.warnings.push_back({"Observation", "valueCodeableConcept",
+                                  "a stage group was recorded but no breast primary cancer "
+                                  "condition; the stage is not used"});
+    }
+  }
+  fhir::BuildRegimens(ctx);
+  ctx.FlushUnused();
+  return std::move(ctx.out);
+}
+
+}  // namespace oncnav

@@ -1,0 +1,103 @@
+#include "oncnav/fhir/observation_mapping.h"
+
+#include "oncnav/fhir/biomarker_mapping.h"
+#include "oncnav/fhir/condition_mapping.h"
+#include "oncnav/fhir/fhir_value.h"
+#include "oncnav/fhir/genomic_mapping.h"
+#include "oncnav/fhir/vital_mapping.h"
+
+namespace oncnav::fhir {
+namespace {
+
+constexpr std::string_view kLoinc = "http://loinc.org";
+
+const LabTest* FindLab(const simdjson::dom::element& code, const LabCatalog& labs) {
+  const LabTest* test = nullptr;
+  ForEachCoding(code, [&](std::string_view system, std::string_view value, std::string_view) {
+    if (system == kLoinc) test = labs.FindByLoinc(value);
+    return test != nullptr;
+  });
+  return test;
+}
+
+// "LOINC 72166-2 'Tobacco smoking status'" for messages about an unmapped code.
+std::string CodeLabel(const simdjson::dom::element& code) {
+  std::string label;
+  ForEachCoding(code, [&](std::string_view system, std::string_view value, std::string_view) {
+    label =
+        (system == kLoinc ? std::string("LOINC") : std::string(system)) + " " + std::string(value);
+    return true;
+  });
+  auto text = ConceptText(code);
+  if (!text.empty()) label += (label.empty() ? "'" : " '") + std::string(text) + "'";
+  return label.empty() ? "(no code)" : label;
+}
+
+}  // namespace
+
+void MapObservation(const simdjson::dom::element& res, ImportContext& ctx) {
+  auto status = Str(res, "status");
+  if (status == "entered-in-error" || status == "cancelled") {
+    ctx.Warn("status", "observation status '" + std::string(status) + "'; not used");
+    return;
+  }
+  auto code = Member(res, "code");
+  if (!code) {
+    ctx.Warn("code", "observation without a code; not used");
+    return;
+  }
+  auto kind = LookupCode(ctx.codes, CodeTable::kObservation, *code);
+  const LabTest* lab = kind.empty() ? FindLab(*code, ctx.pack.labs) : nullptr;
+  if (kind.empty() && !lab) {
+    std::string label = CodeLabel(*code);
+    ctx.Unused("Observation|" + label, "code",
+               "observation " + label + " is not mapped by oncnav; not used");
+    return;
+  }
+  if (kind == "disease_status") {
+    // The record has no field for a clinician's disease-status call: oncnav derives response
+    // from measurements (RECIST). Reported so the user knows it was seen.
+    ctx.Warn("valueCodeableConcept",
+             "cancer disease status is not used; oncnav assesses response from imaging "
+             "measurements");
+    return;
+  }
+  if (kind == "hormone_receptor_combined") {
+    ctx.Warn("code", "a combined ER+PgR result cannot be split into ER and PgR; not used");
+    return;
+  }
+  size_t errors_before = ctx.errors.size();
+  auto date = ctx.ReadTiming(res, "effective");
+  if (!date) {
+    if (ctx.errors.size() == errors_before)
+      ctx.Warn("effective[x]", "observation without a date; not used");
+    return;
+  }
+  if (lab) {
+    MapLab(res, *lab, *date, ctx);
+  } else if (kind == "er_presence" || kind == "er_percent" || kind == "pgr_presence" ||
+             kind == "pgr_percent" || kind == "ki67" || kind.substr(0, 4) == "her2") {
+    MapPathologyMarker(res, kind, *date, ctx);
+  } else if (kind == "pdl1_22c3" || kind == "pdl1_sp142") {
+    MapPdL1(res, kind, *date, ctx);
+  } else if (kind == "ca15_3" || kind == "ca27_29" || kind == "cea") {
+    MapSerumMarker(res, kind, *date, ctx);
+  } else if (kind == "genomic_variant") {
+    MapGenomicVariant(res, *date, ctx);
+  } else if (kind == "tumor_size") {
+    MapTumorSize(res, *date, ctx);
+  } else if (kind == "body_weight" || kind == "body_height") {
+    MapBodyMeasure(res, kind, *date, ctx);
+  } else if (kind == "ecog" || kind == "karnofsky") {
+    MapPerformance(res, kind, *date, ctx);
+  } else if (kind == "stage_group") {
+    auto value = Member(res, "valueCodeableConcept");
+    if (!value) {
+      ctx.Warn("value[x]", "stage group without a coded value; not used");
+    } else if (ctx.stage_from_observation.empty()) {
+      ctx.stage_from_observation = ExtractStage(ConceptText(*value));
+    }
+  }
+}
+
+}  // namespace oncnav::fhir

@@ -1,0 +1,183 @@
+#include "oncnav/record/field_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace oncnav {
+
+void FieldReader::Push(std::string_view key) {
+  if (!path_.empty()) path_ += '.';
+  path_ += key;
+}
+
+void FieldReader::Push(size_t index) {
+  path_ += '[';
+  path_ += std::to_string(index);
+  path_ += ']';
+}
+
+std::string FieldReader::PathTo(std::string_view key) const {
+  if (key.empty()) return path_;
+  if (path_.empty()) return std::string(key);
+  return path_ + "." + std::string(key);
+}
+
+void FieldReader::Fail(ErrorCode code, std::string_view key, std::string reason) {
+  errors_.push_back({code, PathTo(key), std::move(reason)});
+}
+
+void FieldReader::Warn(std::string_view key, std::string message) {
+  warnings_.push_back({"record", PathTo(key), std::move(message)});
+}
+
+std::optional<simdjson::dom::element> FieldReader::Find(simdjson::dom::object parent,
+                                                        std::string_view key, bool required) {
+  simdjson::dom::element value;
+  if (parent.at_key(key).get(value) != simdjson::SUCCESS || value.is_null()) {
+    if (required) Fail(ErrorCode::kMissingField, key, "is required");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<simdjson::dom::object> FieldReader::Object(simdjson::dom::object parent,
+                                                         std::string_view key, bool required) {
+  auto v = Find(parent, key, required);
+  if (!v) return std::nullopt;
+  simdjson::dom::object obj;
+  if (v->get_object().get(obj) != simdjson::SUCCESS) {
+    Fail(ErrorCode::kInvalidType, key, "must be an object");
+    return std::nullopt;
+  }
+  return obj;
+}
+
+std::optional<simdjson::dom::array> FieldReader::Array(simdjson::dom::object parent,
+                                                       std::string_view key, bool required) {
+  auto v = Find(parent, key, required);
+  if (!v) return std::nullopt;
+  simdjson::dom::array arr;
+  if (v->get_array().get(arr) != simdjson::SUCCESS) {
+    Fail(ErrorCode::kInvalidType, key, "must be an array");
+    return std::nullopt;
+  }
+  return arr;
+}
+
+std::optional<std::string_view> FieldReader::String(simdjson::dom::object parent,
+                                                    std::string_view key, bool required) {
+  auto v = Find(parent, key, required);
+  if (!v) return std::nullopt;
+  std::string_view s;
+  if (v->get_string().get(s) != simdjson::SUCCESS) {
+    Fail(ErrorCode::kInvalidType, key, "must be a string");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<double> FieldReader::Number(simdjson::dom::object parent, std::string_view key,
+                                          double min, double max, bool required) {
+  auto v = Find(parent, key, required);
+  if (!v) return std::nullopt;
+  double d = 0;
+  if (v->get_double().get(d) != simdjson::SUCCESS) {
+    Fail(ErrorCode::kInvalidType, key, "must be a number");
+    return std::nullopt;
+  }
+  if (!std::isfinite(d) || d < min || d > max) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%g is outside the possible range %g to %g", d, min, max);
+    Fail(ErrorCode::kInvalidValue, key, buf);
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<int> FieldReader::Integer(simdjson::dom::object parent, std::string_view key,
+                                        int min, int max, bool required) {
+  auto v = Find(parent, key, required);
+  if (!v) return std::nullopt;
+  int64_t i = 0;
+  if (v->get_int64().get(i) != simdjson::SUCCESS) {
+    Fail(ErrorCode::kInvalidType, key, "must be a whole number");
+    return std::nullopt;
+  }
+  if (i < min || i > max) {
+    Fail(ErrorCode::kInvalidValue, key,
+         std::to_string(i) + " is outside the possible range " + std::to_string(min) + " to " +
+             std::to_string(max));
+    return std::nullopt;
+  }
+  return static_cast<int>(i);
+}
+
+std::optional<bool> FieldReader::Bool(simdjson::dom::object parent, std::string_view key,
+                                      bool required) {
+  auto v = Find(parent, key, required);
+  if (!v) return std::nullopt;
+  bool b = false;
+  if (v->get_bool().get(b) != simdjson::SUCCESS) {
+    Fail(ErrorCode::kInvalidType, key, "must be true or false");
+    return std::nullopt;
+  }
+  return b;
+}
+
+std::optional<Date> FieldReader::DateField(simdjson::dom::object parent, std::string_view key,
+                                           bool required) {
+  auto text = String(parent, key, required);
+  if (!text) return std::nullopt;
+  auto d = Date::Parse(*text);
+  if (!d) {
+    Fail(ErrorCode::kInvalidDate, key,
+         "'" + std::string(*text) + "' is not a calendar date in the form YYYY-MM-DD");
+    return std::nullopt;
+  }
+  if (*d > as_of_) {
+    Fail(ErrorCode::kInvalidDate, key,
+         d->ToString() + " is in the future (evaluation date " + as_of_.ToString() + ")");
+    return std::nullopt;
+  }
+  if (birth_date_ && *d < *birth_date_) {
+    Fail(ErrorCode::kInvalidDate, key,
+         d->ToString() + " is before the patient's birth date " + birth_date_->ToString());
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::vector<std::string> FieldReader::StringList(simdjson::dom::object parent,
+                                                 std::string_view key, bool required) {
+  std::vector<std::string> out;
+  auto arr = Array(parent, key, required);
+  if (!arr) return out;
+  size_t i = 0;
+  for (auto item : *arr) {
+    std::string_view s;
+    if (item.get_string().get(s) != simdjson::SUCCESS) {
+      Scope scope(*this, key);
+      Scope item_scope(*this, i);
+      Fail(ErrorCode::kInvalidType, "", "must be a string");
+    } else {
+      out.emplace_back(s);
+    }
+    ++i;
+  }
+  if (required && out.empty() && arr->size() == 0) {
+    Fail(ErrorCode::kInvalidValue, key, "must not be empty");
+  }
+  return out;
+}
+
+void FieldReader::CheckKnownKeys(simdjson::dom::object obj,
+                                 const std::vector<std::string_view>& known) {
+  for (auto field : obj) {
+    if (std::find(known.begin(), known.end(), field.key) == known.end()) {
+      Warn(field.key, "is not a field oncnav knows; it was ignored (check the spelling)");
+    }
+  }
+}
+
+}  // namespace oncnav

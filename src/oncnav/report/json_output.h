@@ -1,0 +1,23 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "oncnav/engine/evaluate.h"
+
+namespace oncnav {
+
+using Json = nlohmann::ordered_json;
+
+// The `oncnav evaluate` JSON document (docs/output.md). Field names are a public contract:
+// later work adds fields, never renames or removes them. Messages are rendered in
+// `ev.options.lang`; codes stay language-independent.
+Json EvaluationToJson(const Evaluation& ev, const KnowledgePack& pack);
+
+// The parts alone, for `oncnav classify` and `oncnav recist` (same shapes as in the whole).
+Json SubtypeToJson(const Classification& c);
+Json ResponseToJson(const RecistResult& r, bool metastatic);
+Json FindingsToJson(const std::vector<Finding>& findings, const KnowledgePack& pack,
+                    std::string_view lang);
+Json ProvenanceToJson(const std::vector<std::string>& rules, const KnowledgePack& pack);
+
+}  // namespace oncnav

@@ -1,0 +1,141 @@
+// End-to-end tests of the oncnav command line: exit statuses, error messages and languages,
+// as a user sees them.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int status = -1;
+  std::string out;  // stdout and stderr together
+};
+
+Run Oncnav(const std::string& args) {
+  std::string cmd = std::string(ONCNAV_CLI) + " " + args + " 2>&1";
+  Run r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return r;
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  r.status = WEXITSTATUS(pclose(pipe));
+  return r;
+}
+
+const std::string kExample = std::string(ONCNAV_SOURCE_DIR) +
+                             "/examples/native/hr-positive-her2-low-second-line.json";
+
+TEST(Cli, HelpListsCommands) {
+  auto r = Oncnav("--help");
+  EXPECT_EQ(r.status, 0);
+  for (const char* c : {"evaluate", "classify", "recist", "knowledge", "errors"}) {
+    EXPECT_NE(r.out.find(c), std::string::npos) << c;
+  }
+}
+
+TEST(Cli, UnknownCommandIsAUsageError) {
+  auto r = Oncnav("frobnicate");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("unknown command 'frobnicate'"), std::string::npos);
+}
+
+TEST(Cli, ErrorCatalogueIsPrinted) {
+  auto r = Oncnav("errors");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("invalid-value"), std::string::npos);
+  EXPECT_NE(r.out.find("knowledge-invalid"), std::string::npos);
+}
+
+TEST(Cli, KnowledgeCheckPassesOnTheBundledPack) {
+  auto r = Oncnav("knowledge check");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("OK"), std::string::npos);
+}
+
+TEST(Cli, KnowledgeCheckNamesFilePathAndReason) {
+  fs::path dir = fs::temp_directory_path() / "oncnav-broken-pack";
+  fs::remove_all(dir);
+  fs::copy(DEFAULT_PACK, dir, fs::copy_options::recursive);
+  {
+    std::ifstream in(dir / "classification.json");
+    auto doc = nlohmann::json::parse(in);
+    doc["hormone_receptor"]["er_positive_min_percent"] = "one";
+    doc["rules"][0]["sources"] = {"NO-SUCH-SOURCE"};
+    std::ofstream(dir / "classification.json") << doc.dump(1);
+  }
+  auto r = Oncnav("knowledge check --knowledge " + dir.string());
+  fs::remove_all(dir);
+  EXPECT_EQ(r.status, 3) << r.out;
+  EXPECT_NE(r.out.find("classification.json: $.hormone_receptor.er_positive_min_percent: must be a number"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("NO-SUCH-SOURCE"), std::string::npos) << r.out;
+}
+
+TEST(Cli, KnowledgeSourcesListsWhatReliesOnEachSource) {
+  auto r = Oncnav("knowledge sources");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("[R6]"), std::string::npos);
+  EXPECT_NE(r.out.find("used by:"), std::string::npos);
+}
+
+TEST(Cli, MissingFileNamesThePath) {
+  auto r = Oncnav("evaluate /no/such/patient.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("/no/such/patient.json: cannot be read"), std::string::npos) << r.out;
+}
+
+TEST(Cli, BadOptionValuesAreRefused) {
+  EXPECT_EQ(Oncnav("evaluate " + kExample + " --lang fr").status, 2);
+  EXPECT_EQ(Oncnav("evaluate " + kExample + " --region mars").status, 2);
+  EXPECT_EQ(Oncnav("evaluate " + kExample + " --as-of 2026-13-01").status, 2);
+  EXPECT_EQ(Oncnav("evaluate " + kExample + " --bogus 1").status, 2);
+  auto r = Oncnav("evaluate " + kExample + " --format yaml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("--format: must be json or text"), std::string::npos);
+}
+
+TEST(Cli, JsonOutputCarriesTheContractFields) {
+  auto r = Oncnav("evaluate " + kExample + " --as-of 2026-11-21");
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  for (const char* k : {"subtype", "course", "response", "tests_needed", "alerts",
+                        "import_warnings", "provenance"}) {
+    EXPECT_TRUE(j.contains(k)) << k;
+  }
+  EXPECT_EQ(j["subtype"]["group"], "HR+/HER2-");
+  EXPECT_EQ(j["provenance"]["knowledge_pack"], "breast");
+}
+
+TEST(Cli, TextReportIsTranslated) {
+  auto ja = Oncnav("evaluate " + kExample + " --as-of 2026-11-21 --format text --lang ja");
+  ASSERT_EQ(ja.status, 0);
+  EXPECT_NE(ja.out.find("サブタイプ"), std::string::npos);
+  EXPECT_NE(ja.out.find("HER2低発現"), std::string::npos);
+  EXPECT_EQ(ja.out.find("Hormone receptor"), std::string::npos) << "English label left in ja";
+  auto zh = Oncnav("evaluate " + kExample + " --as-of 2026-11-21 --format text --lang zh");
+  ASSERT_EQ(zh.status, 0);
+  EXPECT_NE(zh.out.find("激素受体"), std::string::npos);
+  EXPECT_EQ(zh.out.find("Hormone receptor"), std::string::npos) << "English label left in zh";
+}
+
+TEST(Cli, ClassifyAndRecistPrintTheirParts) {
+  auto c = nlohmann::json::parse(Oncnav("classify " + kExample + " --as-of 2026-11-21").out);
+  EXPECT_EQ(c["subtype"]["her2"], "low");
+  EXPECT_FALSE(c.contains("course"));
+  auto r = nlohmann::json::parse(Oncnav("recist " + kExample + " --as-of 2026-11-21").out);
+  EXPECT_EQ(r["response"]["overall"], "PR");
+}
+
+TEST(Cli, ImagingIntervalIsConfigurable) {
+  auto j = nlohmann::json::parse(
+      Oncnav("evaluate " + kExample + " --as-of 2026-11-21 --imaging-interval-months 2").out);
+  EXPECT_EQ(j["course"]["next_imaging_due"], "2026-12-15");
+}
+
+}  // namespace
