@@ -16,5 +16,8 @@ cmake --build build/asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/asan --output-on-failure -j"$jobs"
 
+# Independent oracle: every shipped native record validates against the JSON Schema (ajv).
+(cd tests/oracle && npm ci --no-audit --no-fund --loglevel=error && node validate_records.mjs)
+
 bash scripts/format.sh --check
 echo "all tests passed"

@@ -186,6 +186,13 @@ TEST_P(Vignette, ThroughLibrary) {
   Evaluation ev = Evaluate(*record, Pack(), options);
   json out = json::parse(EvaluationToJson(ev, Pack()).dump());
   CheckExpectations(out, v_["expect"], where);
+  // A misspelt field is ignored with a warning; in a vignette that would silently test nothing.
+  if (!v_["expect"].contains("import_warnings")) {
+    for (const auto& w : record->warnings) {
+      EXPECT_EQ(w.message.find("is not a field oncnav knows"), std::string::npos)
+          << where << ": " << w.element << " " << w.message;
+    }
+  }
 }
 
 TEST_P(Vignette, ThroughCli) {
