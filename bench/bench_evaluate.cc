@@ -61,8 +61,9 @@ void BM_BaselineSimdjsonParse(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 
-// Import + classification + RECIST + course, from JSON bytes to an Evaluation.
-void BM_Evaluate(benchmark::State& state) {
+// Import + classification + RECIST + course, from JSON bytes to an Evaluation; with `render`,
+// also the JSON output document that `oncnav evaluate` prints.
+void RunEvaluate(benchmark::State& state, bool render) {
   const auto& text = Input(state.range(0) != 0);
   const auto& pack = Pack();
   simdjson::dom::parser parser;
@@ -72,26 +73,17 @@ void BM_Evaluate(benchmark::State& state) {
     auto record = LoadRecord(std::string_view(text.data(), text.size()), pack, kAsOf, parser);
     if (!record) std::abort();
     Evaluation ev = Evaluate(*record, pack, options);
+    if (render) {
+      std::string out = EvaluationToJson(ev, pack).dump();
+      benchmark::DoNotOptimize(out.data());
+    }
     benchmark::DoNotOptimize(ev.course.line);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 
-// The same plus rendering the JSON output document (what `oncnav evaluate` prints).
-void BM_EvaluateAndRenderJson(benchmark::State& state) {
-  const auto& text = Input(state.range(0) != 0);
-  const auto& pack = Pack();
-  simdjson::dom::parser parser;
-  EvaluateOptions options;
-  options.as_of = kAsOf;
-  for (auto _ : state) {
-    auto record = LoadRecord(std::string_view(text.data(), text.size()), pack, kAsOf, parser);
-    if (!record) std::abort();
-    Evaluation ev = Evaluate(*record, pack, options);
-    std::string out = EvaluationToJson(ev, pack).dump();
-    benchmark::DoNotOptimize(out.data());
-  }
-}
+void BM_Evaluate(benchmark::State& state) { RunEvaluate(state, false); }
+void BM_EvaluateAndRenderJson(benchmark::State& state) { RunEvaluate(state, true); }
 
 void BM_LoadKnowledgePack(benchmark::State& state) {
   for (auto _ : state) {

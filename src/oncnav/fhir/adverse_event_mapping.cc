@@ -2,6 +2,7 @@
 
 #include "oncnav/fhir/fhir_value.h"
 #include "oncnav/fhir/medication_mapping.h"
+#include "oncnav/fhir/text.h"
 #include "oncnav/fhir/value_parsing.h"
 
 namespace oncnav::fhir {
@@ -51,13 +52,13 @@ void MapAdverseEvent(const simdjson::dom::element& res, ImportContext& ctx) {
   }
   AdverseEvent ae;
   ae.term = std::string(ConceptText(*event));
-  ae.date = ctx.ReadDate(res, "date", "date");
-  if (!ae.date) ae.date = ctx.ReadDate(res, "detected", "detected");
+  ae.date = ctx.ReadDate(res, "date");
+  if (!ae.date) ae.date = ctx.ReadDate(res, "detected");
   if (auto grade = GradeOf(res)) {
     ae.grade = *grade;
   } else if (auto severity = Member(res, "severity")) {
-    ctx.Warn("severity", "severity '" + std::string(ConceptText(*severity)) +
-                             "' is not a CTCAE grade; grade left unset");
+    ctx.Warn("severity", Cat({"severity '", ConceptText(*severity),
+                              "' is not a CTCAE grade; grade left unset"}));
   }
   ForEach(res, "suspectEntity", [&](const simdjson::dom::element& suspect) {
     if (!ae.drug.empty()) return;

@@ -1,22 +1,26 @@
 #include "oncnav/fhir/biomarker_mapping.h"
 
 #include "oncnav/fhir/fhir_value.h"
+#include "oncnav/fhir/text.h"
 #include "oncnav/fhir/value_parsing.h"
 
 namespace oncnav::fhir {
 namespace {
 
+// The group of the observation's specimen, or of its date when it names no specimen.
 PathologyGroup& GroupFor(const simdjson::dom::element& res, const Date& date, ImportContext& ctx) {
   auto specimen = ReferenceIdOf(res, "specimen");
-  std::string key = specimen.empty() ? "@" + date.ToString() : std::string(specimen);
   for (auto& g : ctx.pathology) {
-    if (g.key == key) {
+    bool same =
+        specimen.empty() ? g.specimen.empty() && g.date_key == date : g.specimen == specimen;
+    if (same) {
       if (date < g.report.date) g.report.date = date;
       return g;
     }
   }
   PathologyGroup group;
-  group.key = std::move(key);
+  group.specimen = specimen;
+  group.date_key = date;
   group.report.date = date;
   group.report.source_id = std::string(Str(res, "id"));
   ctx.pathology.push_back(std::move(group));
@@ -101,6 +105,7 @@ void MapPathologyMarker(const simdjson::dom::element& res, std::string_view kind
 }
 
 void FinishPathology(ImportContext& ctx) {
+  if (!ctx.pathology.empty()) ctx.Mark(ImportRule::kPathologyGroup);
   for (auto& group : ctx.pathology) {
     auto& report = group.report;
     // The model keeps a qualitative status only when no percentage was reported.
@@ -135,8 +140,9 @@ void MapPdL1(const simdjson::dom::element& res, std::string_view kind, const Dat
     return;
   }
   if (*score < 0 || *score > 100) {
+    ctx.Mark(ImportRule::kImplausible);
     ctx.Warn(value.element_name,
-             "PD-L1 score " + FormatNumber(*score) + " is outside 0-100; not used");
+             Cat({"PD-L1 score ", FormatNumber(*score), " is outside 0-100; not used"}));
     return;
   }
   std::string_view scale = FindScale(value.unit_text);
@@ -148,8 +154,9 @@ void MapPdL1(const simdjson::dom::element& res, std::string_view kind, const Dat
   }
   if (scale.empty()) {
     // CPS and TPS/IC scores are different scales with different cut-offs; never guess.
-    ctx.Warn(value.element_name, "PD-L1 score " + FormatNumber(*score) +
-                                     " does not say its scale (CPS, TPS, IC or TC); not used");
+    ctx.Mark(ImportRule::kUnmapped);
+    ctx.Warn(value.element_name, Cat({"PD-L1 score ", FormatNumber(*score),
+                                      " does not say its scale (CPS, TPS, IC or TC); not used"}));
     return;
   }
   PdL1Result result;

@@ -12,11 +12,14 @@
 #include "oncnav/fhir/patient_mapping.h"
 #include "oncnav/fhir/procedure_mapping.h"
 #include "oncnav/fhir/regimen_grouping.h"
+#include "oncnav/fhir/text.h"
 
 namespace oncnav {
 namespace {
 
+using fhir::Cat;
 using fhir::ImportContext;
+using fhir::ImportRule;
 using simdjson::dom::element;
 
 struct Entry {
@@ -28,9 +31,7 @@ struct Entry {
 };
 
 std::string EntryPath(size_t i, std::string_view rest = {}) {
-  std::string path = "entry[" + std::to_string(i) + "]";
-  path += rest;
-  return path;
+  return Cat({"entry[", std::to_string(i), "]", rest});
 }
 
 // Reads the entries, reporting every structural problem (not one at a time).
@@ -117,9 +118,11 @@ void MapResource(const Entry& entry,
   } else if (ctx.codes.IsAdministrative(type) || ctx.codes.IsSupporting(type)) {
     // Rule FHIR-ADMIN-SKIP: no clinical content of its own (supporting resources are read
     // through the references of the resources that use them).
+    ctx.Mark(ImportRule::kAdminSkip);
   } else {
-    ctx.Unused("type|" + std::string(type), "resourceType",
-               std::string(type) + " resources are not used by oncnav");
+    ctx.Unused({"type", type}, "resourceType", [&] {
+      return Cat({type, " resources are not used by oncnav"});
+    });
   }
 }
 
@@ -134,7 +137,7 @@ Result<ImportedRecord> ImportFhirBundle(const simdjson::dom::element& root,
   }
   if (root_type != "Bundle") {
     return Error{ErrorCode::kWrongResourceType, "resourceType",
-                 "is '" + std::string(root_type) + "'; a FHIR Bundle is expected"};
+                 Cat({"is '", root_type, "'; a FHIR Bundle is expected"})};
   }
   ImportContext ctx(pack, as_of);
   ctx.out.format = "fhir";
@@ -172,13 +175,15 @@ Result<ImportedRecord> ImportFhirBundle(const simdjson::dom::element& root,
     if (record.primary && record.primary->stage.empty()) {
       record.primary->stage = ctx.stage_from_observation;
     } else if (!record.primary) {
-      ctx.out.warnings.push_back({"Observation", "valueCodeableConcept",
-                                  "a stage group was recorded but no breast primary cancer "
-                                  "condition; the stage is not used"});
+      ctx.out.warnings.push_back(fhir::MakeWarning("Observation", "valueCodeableConcept",
+                                                   "a stage group was recorded but no breast "
+                                                   "primary cancer condition; the stage is not "
+                                                   "used"));
     }
   }
   fhir::BuildRegimens(ctx);
   ctx.FlushUnused();
+  ctx.FlushRules();
   return std::move(ctx.out);
 }
 

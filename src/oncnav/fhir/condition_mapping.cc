@@ -1,6 +1,7 @@
 #include "oncnav/fhir/condition_mapping.h"
 
 #include "oncnav/fhir/fhir_value.h"
+#include "oncnav/fhir/text.h"
 
 namespace oncnav::fhir {
 namespace {
@@ -16,7 +17,7 @@ std::string StripTag(std::string_view text) {
 // Diagnosis / onset: onset[x], else recordedDate.
 std::optional<Date> ConditionDate(const simdjson::dom::element& res, ImportContext& ctx) {
   if (auto d = ctx.ReadTiming(res, "onset")) return d;
-  return ctx.ReadDate(res, "recordedDate", "recordedDate");
+  return ctx.ReadDate(res, "recordedDate");
 }
 
 // A refuted or mistaken condition is not a finding about the patient.
@@ -66,19 +67,26 @@ Confirmation ConfirmationOf(const simdjson::dom::element& res, const CodeMap& co
   return Confirmation::kUnknown;
 }
 
+// `site` is the concept of the condition's code in the site table, or empty.
 void MapSecondary(const simdjson::dom::element& res, const simdjson::dom::element& code,
                   std::string_view site, ImportContext& ctx) {
-  if (site.empty()) site = LookupConcept(ctx.codes, CodeTable::kMetastaticSite, code);
+  if (site.empty()) {
+    // The code is not listed (MapCondition looked it up): words of the display or text.
+    site = MatchConceptText(ctx.codes, CodeTable::kMetastaticSite, code);
+    ctx.Mark(site.empty() ? ImportRule::kSiteCodes : ImportRule::kSiteText);
+  } else {
+    ctx.Mark(ImportRule::kSiteCodes);
+  }
   if (site == "ambiguous_lymph_node") {
-    ctx.Warn("code", "lymph-node spread coded as '" + std::string(ConceptText(code)) +
-                         "' does not say whether the nodes are regional or distant; not used "
-                         "as a metastatic site");
+    ctx.Warn("code", Cat({"lymph-node spread coded as '", ConceptText(code),
+                          "' does not say whether the nodes are regional or distant; not used "
+                          "as a metastatic site"}));
     return;
   }
   MetastaticSite met;
   if (site.empty()) {
-    ctx.Warn("code", "the site of secondary cancer '" + std::string(ConceptText(code)) +
-                         "' is not recognised; recorded as site 'other'");
+    ctx.Warn("code", Cat({"the site of secondary cancer '", ConceptText(code),
+                          "' is not recognised; recorded as site 'other'"}));
     site = "other";
   }
   met.site = std::string(site);
@@ -148,6 +156,7 @@ void MapCondition(const simdjson::dom::element& res, ImportContext& ctx) {
   bool secondary_profile = HasProfile(res, "mcode-secondary-cancer-condition");
   bool primary_profile = HasProfile(res, "mcode-primary-cancer-condition");
   if (!code) {
+    ctx.Mark(ImportRule::kUnmapped);
     ctx.Warn("code", "the condition has no code; not used");
     return;
   }
@@ -166,13 +175,14 @@ void MapCondition(const simdjson::dom::element& res, ImportContext& ctx) {
     return;
   }
   if (primary_profile) {
-    ctx.Warn("code", "primary cancer '" + std::string(text) +
-                         "' is not breast cancer; oncnav does not use it");
+    ctx.Warn("code",
+             Cat({"primary cancer '", text, "' is not breast cancer; oncnav does not use it"}));
     return;
   }
-  ctx.Unused("Condition|" + std::string(text), "code",
-             "condition '" + std::string(text) +
-                 "' is not breast cancer or a metastasis; oncnav does not use it");
+  ctx.Unused({"Condition", text}, "code", [&] {
+    return Cat(
+        {"condition '", text, "' is not breast cancer or a metastasis; oncnav does not use it"});
+  });
 }
 
 }  // namespace oncnav::fhir

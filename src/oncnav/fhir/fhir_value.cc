@@ -44,15 +44,20 @@ std::string_view LookupCode(const CodeMap& codes, CodeTable table, const element
   return found;
 }
 
-std::string_view LookupConcept(const CodeMap& codes, CodeTable table, const element& cc) {
-  auto found = LookupCode(codes, table, cc);
-  if (!found.empty()) return found;
+std::string_view MatchConceptText(const CodeMap& codes, CodeTable table, const element& cc) {
+  std::string_view found;
   ForEachCoding(cc, [&](std::string_view, std::string_view, std::string_view display) {
     found = codes.MatchText(table, display);
     return !found.empty();
   });
   if (!found.empty()) return found;
   return codes.MatchText(table, Str(cc, "text"));
+}
+
+std::string_view LookupConcept(const CodeMap& codes, CodeTable table, const element& cc) {
+  auto found = LookupCode(codes, table, cc);
+  if (!found.empty()) return found;
+  return MatchConceptText(codes, table, cc);
 }
 
 std::string_view ReferenceId(std::string_view reference) {

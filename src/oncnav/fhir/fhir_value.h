@@ -18,13 +18,47 @@ std::optional<element> Member(const element& obj, std::string_view key);
 std::string_view Str(const element& obj, std::string_view key);
 std::optional<double> Num(const element& value);
 
+// The system, code and display of one Coding, read in one pass over its members: every
+// observation, condition and medication reads its codings several times, and three keyed
+// lookups (each a scan of the object) cost more than one scan. The first of duplicate keys wins,
+// as with a keyed lookup; a missing or non-string member reads as empty.
+struct Coding {
+  std::string_view system, code, display;
+};
+inline Coding ReadCoding(const element& c) {
+  Coding out;
+  simdjson::dom::object fields;
+  if (c.get_object().get(fields) != simdjson::SUCCESS) return out;
+  bool seen_system = false, seen_code = false, seen_display = false;
+  for (auto field : fields) {
+    std::string_view key = field.key;
+    std::string_view* slot = nullptr;
+    bool* seen = nullptr;
+    if (key == "system") {
+      slot = &out.system;
+      seen = &seen_system;
+    } else if (key == "code") {
+      slot = &out.code;
+      seen = &seen_code;
+    } else if (key == "display") {
+      slot = &out.display;
+      seen = &seen_display;
+    }
+    if (!slot || *seen) continue;
+    *seen = true;
+    if (field.value.get_string().get(*slot) != simdjson::SUCCESS) *slot = {};
+  }
+  return out;
+}
+
 // Calls f(system, code, display) for each coding of a CodeableConcept; stops when f returns true.
 template <typename F>
 bool ForEachCoding(const element& cc, F&& f) {
   simdjson::dom::array codings;
   if (cc["coding"].get_array().get(codings) != simdjson::SUCCESS) return false;
   for (element c : codings) {
-    if (f(Str(c, "system"), Str(c, "code"), Str(c, "display"))) return true;
+    Coding coding = ReadCoding(c);
+    if (f(coding.system, coding.code, coding.display)) return true;
   }
   return false;
 }
@@ -43,6 +77,8 @@ std::string_view ConceptText(const element& cc);
 // The concept name from `table` for the first coding listed in codes.json; failing that, the
 // first phrase matched in a coding display or the text. Empty when nothing matches.
 std::string_view LookupConcept(const CodeMap& codes, CodeTable table, const element& cc);
+// The phrase part of LookupConcept: the first phrase matched in a coding display, else the text.
+std::string_view MatchConceptText(const CodeMap& codes, CodeTable table, const element& cc);
 // Like LookupConcept but by code only (no phrase fallback).
 std::string_view LookupCode(const CodeMap& codes, CodeTable table, const element& cc);
 

@@ -63,6 +63,7 @@ void MapGenomicVariant(const simdjson::dom::element& res, const Date& date, Impo
     }
   });
   if (genes.empty()) {
+    ctx.Mark(ImportRule::kUnmapped);
     ctx.Warn("component", "variant without a gene studied (LOINC 48018-6); not used");
     return;
   }

@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,21 +18,61 @@ namespace oncnav::fhir {
 
 // One medication resource reduced to what regimen grouping needs (medication_mapping.h).
 struct DrugExposure {
-  std::string drug;  // INN from the drug catalogue
+  // INN from the drug catalogue: a view into the pack, which outlives the import; copied only
+  // into the regimen that keeps it.
+  std::string_view drug;
   std::optional<Date> start;
   std::optional<Date> end;
   bool ongoing = false;    // status active / in-progress / on-hold / intended with no end
   bool completed = false;  // status completed
   StopReason stop_reason = StopReason::kNone;
   std::string_view intent;  // concept from the intent table, may be empty
-  std::string resource;     // "MedicationRequest/<id>" for provenance
 };
 
 // Tumour-marker results of one specimen (or one date) while they are being collected.
 struct PathologyGroup {
-  std::string key;  // specimen id, or "@<date>"
+  std::string_view specimen;  // the specimen id (a view into the parsed document), or empty
+  Date date_key;              // the effective date, when no specimen is named
   PathologyReport report;
   Presence ish_presence = Presence::kUnknown;
+};
+
+// The pack rules the import applies (codes.json FHIR-*, labs.json LAB-*), in the order their ids
+// are reported. Kept as bits so that marking a rule on every resource costs nothing; the ids
+// are written to ImportedRecord::rules once, at the end of the import.
+enum class ImportRule : uint8_t {
+  kUnmapped,        // FHIR-UNMAPPED
+  kImplausible,     // FHIR-IMPLAUSIBLE
+  kDate,            // FHIR-DATE
+  kAdminSkip,       // FHIR-ADMIN-SKIP
+  kMarkerCodes,     // FHIR-MARKER-CODES
+  kPathologyGroup,  // FHIR-PATHOLOGY-GROUP
+  kSiteCodes,       // FHIR-SITE-CODES
+  kSiteText,        // FHIR-SITE-TEXT
+  kRegimenGroup,    // FHIR-REGIMEN-GROUP
+  kRegimenSetting,  // FHIR-REGIMEN-SETTING
+  kStopReason,      // FHIR-STOP-REASON
+  kUnits,           // FHIR-UNITS
+  kProcedureKind,   // FHIR-PROCEDURE-KIND
+  kLabPlausible,    // LAB-PLAUSIBLE
+  kLabUnits,        // LAB-UNITS
+  kCount,
+};
+
+// The rule id of `rule` as it appears in the pack.
+std::string_view ImportRuleId(ImportRule rule);
+
+// What groups unused resources for one warning: a kind ("Observation", "type", ...) and up to
+// three pieces of the resource (system, code, text). The pieces are views into the parsed
+// document, which outlives the import, so grouping a repeat builds no string.
+struct UnusedKey {
+  UnusedKey(std::string_view k, std::string_view x = {}, std::string_view y = {},
+            std::string_view z = {})
+      : kind(k), a(x), b(y), c(z) {}
+  bool operator==(const UnusedKey&) const = default;
+
+  std::string_view kind;
+  std::string_view a, b, c;
 };
 
 // Everything one import accumulates. Mapping functions read the resource they are given and
@@ -49,17 +91,58 @@ class ImportContext {
   void Fail(ErrorCode code, std::string field, std::string reason);
 
   // Reads a FHIR date/dateTime member. Malformed, future and before-birth dates are errors
-  // naming the field; a missing member is nullopt without error.
+  // naming the field `parent.key` (or `key` when there is no parent); a missing member is
+  // nullopt without error. The field path is only built for an error.
   std::optional<Date> ReadDate(const simdjson::dom::element& obj, std::string_view key,
-                               std::string_view path);
+                               std::string_view parent = {});
+  // ReadDate with the field path of an error built by `path()` (only called for an error).
+  template <typename PathFn>
+  std::optional<Date> ReadDateAt(const simdjson::dom::element& obj, std::string_view key,
+                                 PathFn&& path) {
+    simdjson::dom::element member;
+    if (obj[key].get(member) != simdjson::SUCCESS) return std::nullopt;
+    std::string_view text;
+    if (member.get_string().get(text) != simdjson::SUCCESS) {
+      Mark(ImportRule::kDate);
+      Fail(ErrorCode::kInvalidDate, FieldPath(path()), "must be a FHIR date string");
+      return std::nullopt;
+    }
+    return CheckDate(text, path);
+  }
+  // The same checks for a date string already read.
+  template <typename PathFn>
+  std::optional<Date> CheckDate(std::string_view text, PathFn&& path) {
+    std::string reason;
+    auto date = ValidDate(text, reason);
+    if (!date) Fail(ErrorCode::kInvalidDate, FieldPath(path()), std::move(reason));
+    return date;
+  }
   // effective[x] / performed[x] / onset[x]: <prefix>DateTime, <prefix>Period.start, ...
   std::optional<Date> ReadTiming(const simdjson::dom::element& res, std::string_view prefix);
   std::optional<Date> ReadTimingEnd(const simdjson::dom::element& res, std::string_view prefix);
 
   // Counts a resource that is not used for one reason; reported once per key at the end,
   // so a Synthea export with hundreds of unrelated conditions yields a handful of warnings.
-  void Unused(std::string key, std::string element, std::string message);
+  // `message()` is only called for the first resource of a key (rule FHIR-UNMAPPED).
+  template <typename MessageFn>
+  void Unused(const UnusedKey& key, std::string_view element, MessageFn&& message) {
+    Mark(ImportRule::kUnmapped);
+    for (auto& g : unused_) {
+      if (g.key == key) {
+        ++g.count;
+        return;
+      }
+    }
+    unused_.push_back({key, ResourceName(), std::string(element), message(), 1});
+  }
   void FlushUnused();
+
+  void Mark(ImportRule rule) { rules_ |= uint32_t{1} << static_cast<unsigned>(rule); }
+  bool Marked(ImportRule rule) const {
+    return (rules_ & (uint32_t{1} << static_cast<unsigned>(rule))) != 0;
+  }
+  // Appends the ids of the marked rules to out.rules (each once).
+  void FlushRules();
 
   const KnowledgePack& pack;
   const CodeMap& codes;
@@ -80,17 +163,23 @@ class ImportContext {
 
  private:
   struct UnusedGroup {
-    std::string key;
+    UnusedKey key;
     std::string first_resource;
     std::string element;
     std::string message;
     int count = 0;
   };
 
+  // The date in `text` when it is well formed, not after as_of and not before birth;
+  // otherwise nullopt and the reason.
+  std::optional<Date> ValidDate(std::string_view text, std::string& reason);
+
   std::string_view type_;
   std::string_view id_;
   size_t entry_index_ = 0;
   std::vector<UnusedGroup> unused_;
+  uint32_t rules_ = 0;
+  static_assert(static_cast<unsigned>(ImportRule::kCount) <= 32);
 };
 
 }  // namespace oncnav::fhir

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "oncnav/fhir/fhir_value.h"
+#include "oncnav/fhir/text.h"
 
 namespace oncnav::fhir {
 namespace {
@@ -40,16 +41,20 @@ const Drug* FindByWords(std::string_view name, const DrugCatalog& drugs) {
   return nullptr;
 }
 
-std::string DescribeMedication(const simdjson::dom::element& cc) {
-  std::string out = "'" + std::string(ConceptText(cc)) + "'";
+// The first RxNorm code of a medication concept, or empty.
+std::string_view RxNormOf(const simdjson::dom::element& cc) {
+  std::string_view rxnorm;
   ForEachCoding(cc, [&](std::string_view system, std::string_view code, std::string_view) {
-    if (system == kRxNorm && !code.empty()) {
-      out += " (RxNorm " + std::string(code) + ")";
-      return true;
-    }
-    return false;
+    if (system == kRxNorm && !code.empty()) rxnorm = code;
+    return !rxnorm.empty();
   });
-  return out;
+  return rxnorm;
+}
+
+// "'Tamoxifen 20 MG' (RxNorm 198240)" for messages about an unknown drug.
+std::string DescribeMedication(std::string_view text, std::string_view rxnorm) {
+  if (rxnorm.empty()) return Cat({"'", text, "'"});
+  return Cat({"'", text, "' (RxNorm ", rxnorm, ")"});
 }
 
 StopReason StopReasonOf(const simdjson::dom::element& res, ImportContext& ctx) {
@@ -58,8 +63,9 @@ StopReason StopReasonOf(const simdjson::dom::element& res, ImportContext& ctx) {
     if (!found.empty()) return;
     found = LookupCode(ctx.codes, CodeTable::kStopReason, cc);
     if (found.empty()) {
-      ctx.Warn("statusReason", "status reason '" + std::string(ConceptText(cc)) +
-                                   "' is not mapped; stop reason recorded as other");
+      ctx.Mark(ImportRule::kUnmapped);
+      ctx.Warn("statusReason", Cat({"status reason '", ConceptText(cc),
+                                    "' is not mapped; stop reason recorded as other"}));
       found = "other";
     }
   };
@@ -83,13 +89,19 @@ void ReadRequestDates(const simdjson::dom::element& res, DrugExposure& exposure,
                       ImportContext& ctx) {
   size_t index = 0;
   ForEach(res, "dosageInstruction", [&](const simdjson::dom::element& dosage) {
-    std::string path = "dosageInstruction[" + std::to_string(index++) + "].timing";
+    size_t current = index++;
+    // The field path of an error names the dosage; it is only built for an error.
+    auto path = [current](std::string_view rest) {
+      return [current, rest] {
+        return Cat({"dosageInstruction[", std::to_string(current), "].timing", rest});
+      };
+    };
     auto timing = Member(dosage, "timing");
     if (!timing || exposure.start) return;
     if (auto repeat = Member(*timing, "repeat")) {
       if (auto bounds = Member(*repeat, "boundsPeriod")) {
-        exposure.start = ctx.ReadDate(*bounds, "start", path + ".repeat.boundsPeriod.start");
-        exposure.end = ctx.ReadDate(*bounds, "end", path + ".repeat.boundsPeriod.end");
+        exposure.start = ctx.ReadDateAt(*bounds, "start", path(".repeat.boundsPeriod.start"));
+        exposure.end = ctx.ReadDateAt(*bounds, "end", path(".repeat.boundsPeriod.end"));
       }
     }
     if (!exposure.start) {
@@ -97,15 +109,7 @@ void ReadRequestDates(const simdjson::dom::element& res, DrugExposure& exposure,
       if ((*timing)["event"].get_array().get(events) == simdjson::SUCCESS && events.size() > 0) {
         std::string_view first;
         if (events.at(0).get_string().get(first) == simdjson::SUCCESS) {
-          // Reuse ReadDate's checks by reading the array element through its parent.
-          auto parsed = Date::Parse(first, true);
-          if (!parsed || *parsed > ctx.as_of || (ctx.birth_date && *parsed < *ctx.birth_date)) {
-            ctx.Fail(ErrorCode::kInvalidDate, ctx.FieldPath(path + ".event[0]"),
-                     "'" + std::string(first) +
-                         "' is not a valid date on or before the evaluation date and after birth");
-          } else {
-            exposure.start = parsed;
-          }
+          exposure.start = ctx.CheckDate(first, path(".event[0]"));
         }
       }
     }
@@ -113,14 +117,14 @@ void ReadRequestDates(const simdjson::dom::element& res, DrugExposure& exposure,
   if (!exposure.start) {
     if (auto dispense = Member(res, "dispenseRequest")) {
       if (auto validity = Member(*dispense, "validityPeriod")) {
-        exposure.start = ctx.ReadDate(*validity, "start", "dispenseRequest.validityPeriod.start");
+        exposure.start = ctx.ReadDate(*validity, "start", "dispenseRequest.validityPeriod");
         if (!exposure.end) {
-          exposure.end = ctx.ReadDate(*validity, "end", "dispenseRequest.validityPeriod.end");
+          exposure.end = ctx.ReadDate(*validity, "end", "dispenseRequest.validityPeriod");
         }
       }
     }
   }
-  if (!exposure.start) exposure.start = ctx.ReadDate(res, "authoredOn", "authoredOn");
+  if (!exposure.start) exposure.start = ctx.ReadDate(res, "authoredOn");
 }
 
 }  // namespace
@@ -147,8 +151,7 @@ void MapMedication(
   auto status = Str(res, "status");
   if (status == "cancelled" || status == "entered-in-error" || status == "not-done" ||
       status == "not-taken" || status == "draft") {
-    ctx.Warn("status",
-             "medication with status '" + std::string(status) + "' was not given; not used");
+    ctx.Warn("status", Cat({"medication with status '", status, "' was not given; not used"}));
     return;
   }
   std::optional<simdjson::dom::element> coded = Member(res, "medicationCodeableConcept");
@@ -165,26 +168,29 @@ void MapMedication(
     });
   }
   if (!coded) {
+    ctx.Mark(ImportRule::kUnmapped);
     ctx.Warn(concept_element, "the medication cannot be identified; not used");
     return;
   }
   const Drug* drug = FindDrug(*coded, ctx.pack.drugs);
   if (!drug) {
-    std::string label = DescribeMedication(*coded);
-    ctx.Unused("Medication|" + label, std::string(concept_element),
-               "medication " + label + " is not in oncnav's drug catalogue; not used");
+    auto text = ConceptText(*coded);
+    auto rxnorm = RxNormOf(*coded);
+    ctx.Unused({"Medication", text, rxnorm}, concept_element, [&] {
+      return Cat({"medication ", DescribeMedication(text, rxnorm),
+                  " is not in oncnav's drug catalogue; not used"});
+    });
     return;
   }
   DrugExposure exposure;
   exposure.drug = drug->inn;
-  exposure.resource = ctx.ResourceName();
   if (type == "MedicationRequest") {
     ReadRequestDates(res, exposure, ctx);
   } else {
     exposure.start = ctx.ReadTiming(res, "effective");
     exposure.end = ctx.ReadTimingEnd(res, "effective");
     if (!exposure.start && type == "MedicationStatement") {
-      exposure.start = ctx.ReadDate(res, "dateAsserted", "dateAsserted");
+      exposure.start = ctx.ReadDate(res, "dateAsserted");
     }
   }
   exposure.completed = status == "completed";

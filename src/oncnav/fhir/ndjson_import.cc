@@ -10,6 +10,8 @@
 
 #include "oncnav/fhir/bundle_import.h"
 #include "oncnav/fhir/fhir_value.h"
+#include "oncnav/fhir/import_context.h"
+#include "oncnav/fhir/text.h"
 
 namespace oncnav {
 namespace {
@@ -57,9 +59,10 @@ std::string RemapField(const std::string& field, const std::vector<Line>& lines,
   constexpr std::string_view kResource = ".resource";
   if (rest.rfind(kResource, 0) == 0) rest = rest.substr(kResource.size());
   if (!rest.empty() && rest[0] == '.') rest = rest.substr(1);
-  std::string out = names[lines[index].file] + ":" + std::to_string(lines[index].number);
-  if (!rest.empty()) out += ": " + rest;
-  return out;
+  std::string location =
+      fhir::Cat({names[lines[index].file], ":", std::to_string(lines[index].number)});
+  if (rest.empty()) return location;
+  return fhir::Cat({location, ": ", rest});
 }
 
 }  // namespace
@@ -114,7 +117,8 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
       if (line.empty()) continue;
       simdjson::dom::element doc;
       if (parser.parse(line.data(), line.size()).get(doc) != simdjson::SUCCESS) {
-        errors.push_back({ErrorCode::kInvalidJson, names[f] + ":" + std::to_string(number),
+        errors.push_back({ErrorCode::kInvalidJson,
+                          fhir::Cat({names[f], ":", std::to_string(number)}),
                           "is not a well-formed JSON resource"});
         continue;
       }
@@ -165,7 +169,7 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
     bundle += "]}";
     simdjson::dom::element root;
     if (parser.parse(bundle).get(root) != simdjson::SUCCESS) {
-      errors.push_back({ErrorCode::kInternal, "Patient/" + patient.id,
+      errors.push_back({ErrorCode::kInternal, fhir::Cat({"Patient/", patient.id}),
                         "the resources of this patient could not be combined"});
       continue;
     }
@@ -180,15 +184,23 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
     ImportedRecord record = std::move(result).value();
     if (record.record.demographics.id.empty()) {
       record.record.demographics.id = patient.id;
-      record.warnings.push_back({"Patient/" + patient.id, "",
-                                 "resources refer to this patient but the export has no "
-                                 "Patient resource for it"});
+      record.warnings.push_back(fhir::MakeWarning(fhir::Cat({"Patient/", patient.id}), "",
+                                                  "resources refer to this patient but the "
+                                                  "export has no Patient resource for it"));
     }
     for (const auto& [type, line] : unattributed) {
-      record.warnings.push_back(
-          {names[line.file] + ":" + std::to_string(line.number), "subject",
-           type + " resources without a Patient reference cannot be attributed to a patient; "
-                  "not used"});
+      record.warnings.push_back(fhir::MakeWarning(
+          fhir::Cat({names[line.file], ":", std::to_string(line.number)}), "subject",
+          fhir::Cat({type,
+                     " resources without a Patient reference cannot be attributed to a "
+                     "patient; not used"})));
+    }
+    if (!unattributed.empty()) {
+      // The record's rules are final once ImportFhirBundle returns: add FHIR-UNMAPPED once.
+      auto id = fhir::ImportRuleId(fhir::ImportRule::kUnmapped);
+      if (std::find(record.rules.begin(), record.rules.end(), id) == record.rules.end()) {
+        record.rules.emplace_back(id);
+      }
     }
     records.push_back(std::move(record));
   }

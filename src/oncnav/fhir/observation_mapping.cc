@@ -4,6 +4,7 @@
 #include "oncnav/fhir/condition_mapping.h"
 #include "oncnav/fhir/fhir_value.h"
 #include "oncnav/fhir/genomic_mapping.h"
+#include "oncnav/fhir/text.h"
 #include "oncnav/fhir/vital_mapping.h"
 
 namespace oncnav::fhir {
@@ -20,17 +21,33 @@ const LabTest* FindLab(const simdjson::dom::element& code, const LabCatalog& lab
   return test;
 }
 
-// "LOINC 72166-2 'Tobacco smoking status'" for messages about an unmapped code.
-std::string CodeLabel(const simdjson::dom::element& code) {
-  std::string label;
+struct FirstCoding {
+  std::string_view system, code;
+  bool present = false;
+};
+
+// The first coding of a concept.
+FirstCoding FirstCodingOf(const simdjson::dom::element& code) {
+  FirstCoding first;
   ForEachCoding(code, [&](std::string_view system, std::string_view value, std::string_view) {
-    label =
-        (system == kLoinc ? std::string("LOINC") : std::string(system)) + " " + std::string(value);
+    first = {system, value, true};
     return true;
   });
-  auto text = ConceptText(code);
-  if (!text.empty()) label += (label.empty() ? "'" : " '") + std::string(text) + "'";
-  return label.empty() ? "(no code)" : label;
+  return first;
+}
+
+// "LOINC 72166-2 'Tobacco smoking status'" for messages about an unmapped code.
+std::string CodeLabel(std::string_view system, std::string_view value, std::string_view text,
+                      bool has_coding) {
+  std::string label;
+  if (has_coding) label = Cat({system == kLoinc ? std::string_view("LOINC") : system, " ", value});
+  if (!text.empty()) label += Cat({label.empty() ? "'" : " '", text, "'"});
+  return label.empty() ? std::string("(no code)") : label;
+}
+
+bool IsPathologyMarker(std::string_view kind) {
+  return kind == "er_presence" || kind == "er_percent" || kind == "pgr_presence" ||
+         kind == "pgr_percent" || kind == "ki67" || kind.starts_with("her2");
 }
 
 }  // namespace
@@ -38,20 +55,25 @@ std::string CodeLabel(const simdjson::dom::element& code) {
 void MapObservation(const simdjson::dom::element& res, ImportContext& ctx) {
   auto status = Str(res, "status");
   if (status == "entered-in-error" || status == "cancelled") {
-    ctx.Warn("status", "observation status '" + std::string(status) + "'; not used");
+    ctx.Warn("status", Cat({"observation status '", status, "'; not used"}));
     return;
   }
   auto code = Member(res, "code");
   if (!code) {
+    ctx.Mark(ImportRule::kUnmapped);
     ctx.Warn("code", "observation without a code; not used");
     return;
   }
   auto kind = LookupCode(ctx.codes, CodeTable::kObservation, *code);
   const LabTest* lab = kind.empty() ? FindLab(*code, ctx.pack.labs) : nullptr;
   if (kind.empty() && !lab) {
-    std::string label = CodeLabel(*code);
-    ctx.Unused("Observation|" + label, "code",
-               "observation " + label + " is not mapped by oncnav; not used");
+    // Grouped by first coding and text, like the label the message shows.
+    auto first = FirstCodingOf(*code);
+    auto text = ConceptText(*code);
+    ctx.Unused({"Observation", first.system, first.code, text}, "code", [&] {
+      return Cat({"observation ", CodeLabel(first.system, first.code, text, first.present),
+                  " is not mapped by oncnav; not used"});
+    });
     return;
   }
   if (kind == "disease_status") {
@@ -75,12 +97,14 @@ void MapObservation(const simdjson::dom::element& res, ImportContext& ctx) {
   }
   if (lab) {
     MapLab(res, *lab, *date, ctx);
-  } else if (kind == "er_presence" || kind == "er_percent" || kind == "pgr_presence" ||
-             kind == "pgr_percent" || kind == "ki67" || kind.substr(0, 4) == "her2") {
+  } else if (IsPathologyMarker(kind)) {
+    ctx.Mark(ImportRule::kMarkerCodes);
     MapPathologyMarker(res, kind, *date, ctx);
   } else if (kind == "pdl1_22c3" || kind == "pdl1_sp142") {
+    ctx.Mark(ImportRule::kMarkerCodes);
     MapPdL1(res, kind, *date, ctx);
   } else if (kind == "ca15_3" || kind == "ca27_29" || kind == "cea") {
+    ctx.Mark(ImportRule::kMarkerCodes);
     MapSerumMarker(res, kind, *date, ctx);
   } else if (kind == "genomic_variant") {
     MapGenomicVariant(res, *date, ctx);
@@ -93,6 +117,7 @@ void MapObservation(const simdjson::dom::element& res, ImportContext& ctx) {
   } else if (kind == "stage_group") {
     auto value = Member(res, "valueCodeableConcept");
     if (!value) {
+      ctx.Mark(ImportRule::kUnmapped);
       ctx.Warn("value[x]", "stage group without a coded value; not used");
     } else if (ctx.stage_from_observation.empty()) {
       ctx.stage_from_observation = ExtractStage(ConceptText(*value));

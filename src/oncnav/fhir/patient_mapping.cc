@@ -1,6 +1,7 @@
 #include "oncnav/fhir/patient_mapping.h"
 
 #include "oncnav/fhir/fhir_value.h"
+#include "oncnav/fhir/text.h"
 
 namespace oncnav::fhir {
 
@@ -15,9 +16,10 @@ void MapPatient(const simdjson::dom::element& res, ImportContext& ctx) {
   } else if (gender == "other") {
     demo.sex = Sex::kOther;
   } else if (!gender.empty() && gender != "unknown") {
-    ctx.Warn("gender", "gender '" + std::string(gender) + "' is not a FHIR gender code; not used");
+    ctx.Mark(ImportRule::kUnmapped);
+    ctx.Warn("gender", Cat({"gender '", gender, "' is not a FHIR gender code; not used"}));
   }
-  demo.birth_date = ctx.ReadDate(res, "birthDate", "birthDate");
+  demo.birth_date = ctx.ReadDate(res, "birthDate");
   ctx.birth_date = demo.birth_date;
 }
 

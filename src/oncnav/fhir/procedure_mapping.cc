@@ -1,22 +1,24 @@
 #include "oncnav/fhir/procedure_mapping.h"
 
 #include "oncnav/fhir/fhir_value.h"
+#include "oncnav/fhir/text.h"
 
 namespace oncnav::fhir {
 
 void MapProcedure(const simdjson::dom::element& res, ImportContext& ctx) {
   auto status = Str(res, "status");
   if (status == "not-done" || status == "entered-in-error" || status == "preparation") {
-    ctx.Warn("status",
-             "procedure with status '" + std::string(status) + "' was not performed; not used");
+    ctx.Warn("status", Cat({"procedure with status '", status, "' was not performed; not used"}));
     return;
   }
   auto code = Member(res, "code");
   if (!code) {
+    ctx.Mark(ImportRule::kUnmapped);
     ctx.Warn("code", "procedure without a code; not used");
     return;
   }
   Procedure procedure;
+  ctx.Mark(ImportRule::kProcedureKind);  // every kept procedure is classed, 'other' included
   auto kind = LookupConcept(ctx.codes, CodeTable::kProcedure, *code);
   if (kind == "surgery") {
     procedure.kind = ProcedureKind::kSurgery;

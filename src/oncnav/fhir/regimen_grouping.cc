@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "oncnav/fhir/text.h"
+
 namespace oncnav::fhir {
 namespace {
 
@@ -16,12 +18,12 @@ struct Building {
   std::optional<Date> reason_date;
 };
 
-bool HasDrug(const Regimen& r, const std::string& drug) {
+bool HasDrug(const Regimen& r, std::string_view drug) {
   return std::find(r.drugs.begin(), r.drugs.end(), drug) != r.drugs.end();
 }
 
 void Add(Building& b, const DrugExposure& e) {
-  if (!HasDrug(b.regimen, e.drug)) b.regimen.drugs.push_back(e.drug);
+  if (!HasDrug(b.regimen, e.drug)) b.regimen.drugs.emplace_back(e.drug);
   Date start = e.start.value_or(b.first);
   Date last = e.end.value_or(start);
   if (last > b.last) b.last = last;
@@ -47,6 +49,8 @@ Building Open(const DrugExposure& e) {
 
 void BuildRegimens(ImportContext& ctx) {
   auto& exposures = ctx.exposures;
+  if (exposures.empty()) return;
+  ctx.Mark(ImportRule::kRegimenGroup);
   // Undated exposures sort last and each forms its own regimen without dates.
   std::stable_sort(exposures.begin(), exposures.end(),
                    [](const DrugExposure& a, const DrugExposure& b) {
@@ -89,7 +93,7 @@ void BuildRegimens(ImportContext& ctx) {
   int index = 0;
   auto finish = [&](Building& b, bool dated) {
     Regimen& r = b.regimen;
-    r.id = "fhir-regimen-" + std::to_string(++index);
+    r.id = Cat({"fhir-regimen-", std::to_string(++index)});
     if (dated) {
       r.start = b.first;
       if (!b.ongoing) r.stop = b.last;
@@ -100,6 +104,7 @@ void BuildRegimens(ImportContext& ctx) {
       r.stop_reason = StopReason::kCompleted;
     }
     if (b.ongoing && r.stop_reason == StopReason::kCompleted) r.stop_reason = StopReason::kNone;
+    if (r.stop_reason != StopReason::kNone) ctx.Mark(ImportRule::kStopReason);
     if ((dated && first_metastasis && b.first >= *first_metastasis) || b.palliative) {
       r.setting = Setting::kMetastatic;
     } else if (!dated) {
@@ -111,6 +116,7 @@ void BuildRegimens(ImportContext& ctx) {
           });
       r.setting = before_surgery ? Setting::kNeoadjuvant : Setting::kAdjuvant;
     }
+    if (r.setting != Setting::kUnknown) ctx.Mark(ImportRule::kRegimenSetting);
     ctx.out.record.regimens.push_back(std::move(r));
   };
   for (auto& b : built) finish(b, true);

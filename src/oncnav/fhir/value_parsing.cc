@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "oncnav/fhir/text.h"
+
 namespace oncnav::fhir {
 namespace {
 
@@ -19,19 +21,33 @@ std::string_view ElementName(const FhirValue& value) {
 std::string Describe(const FhirValue& value) {
   switch (value.kind) {
     case ValueKind::kQuantity:
-      return FormatNumber(value.number) + " " + std::string(value.unit);
+      return Cat({FormatNumber(value.number), " ", value.unit});
     case ValueKind::kInteger:
     case ValueKind::kRatio:
       return FormatNumber(value.number);
     case ValueKind::kString:
-      return "'" + std::string(value.text) + "'";
+      return Cat({"'", value.text, "'"});
     case ValueKind::kCodeable:
-      return "'" + std::string(ConceptText(value.coded)) + "'";
+      return Cat({"'", ConceptText(value.coded), "'"});
     case ValueKind::kBoolean:
       return value.boolean ? "true" : "false";
     default:
       return std::string(ElementName(value));
   }
+}
+
+// The quantity in the canonical unit of `spec`, read with its UCUM code and failing that its
+// unit text. Marks FHIR-UNITS when the unit was not already the canonical one.
+std::optional<double> Canonical(const QuantitySpec& spec, const FhirValue& value,
+                                ImportContext& ctx) {
+  std::string_view unit = value.unit;
+  auto number = CodeMap::ToCanonical(spec, value.number, unit);
+  if (!number) {
+    unit = value.unit_text;
+    number = CodeMap::ToCanonical(spec, value.number, unit);
+  }
+  if (number && unit != spec.canonical) ctx.Mark(ImportRule::kUnits);
+  return number;
 }
 
 }  // namespace
@@ -60,12 +76,13 @@ std::string_view AnswerOf(const FhirValue& value, const CodeMap& codes) {
 }
 
 void WarnValueForm(const FhirValue& value, ImportContext& ctx, std::string_view what) {
+  ctx.Mark(ImportRule::kUnmapped);
   if (value.kind == ValueKind::kNone) {
-    ctx.Warn("value[x]", "no value for " + std::string(what) + "; not used");
+    ctx.Warn("value[x]", Cat({"no value for ", what, "; not used"}));
     return;
   }
   ctx.Warn(ElementName(value),
-           Describe(value) + " is not understood as " + std::string(what) + "; not used");
+           Cat({Describe(value), " is not understood as ", what, "; not used"}));
 }
 
 std::optional<Presence> ReadPresence(const FhirValue& value, ImportContext& ctx) {
@@ -86,10 +103,8 @@ std::optional<double> ReadPercent(const FhirValue& value, ImportContext& ctx) {
     case ValueKind::kQuantity:
       if (value.has_number) {
         const auto* spec = ctx.codes.Quantity("percent");
-        number = value.unit.empty() || !spec
-                     ? std::optional<double>(value.number)
-                     : CodeMap::ToCanonical(*spec, value.number, value.unit);
-        if (!number && spec) number = CodeMap::ToCanonical(*spec, value.number, value.unit_text);
+        number = value.unit.empty() || !spec ? std::optional<double>(value.number)
+                                             : Canonical(*spec, value, ctx);
         unit_ok = number.has_value();
       }
       break;
@@ -109,8 +124,9 @@ std::optional<double> ReadPercent(const FhirValue& value, ImportContext& ctx) {
       break;
   }
   if (!unit_ok) {
-    ctx.Warn(ElementName(value),
-             "unit '" + std::string(value.unit) + "' is not a percentage; not used");
+    ctx.Mark(ImportRule::kImplausible);
+    ctx.Mark(ImportRule::kUnits);
+    ctx.Warn(ElementName(value), Cat({"unit '", value.unit, "' is not a percentage; not used"}));
     return std::nullopt;
   }
   if (!number) {
@@ -118,9 +134,9 @@ std::optional<double> ReadPercent(const FhirValue& value, ImportContext& ctx) {
     return std::nullopt;
   }
   if (*number < 0 || *number > 100) {
-    ctx.Warn(ElementName(value), Describe(value) +
-                                     " is not a percentage between 0 and 100; "
-                                     "not used");
+    ctx.Mark(ImportRule::kImplausible);
+    ctx.Warn(ElementName(value),
+             Cat({Describe(value), " is not a percentage between 0 and 100; not used"}));
     return std::nullopt;
   }
   return number;
@@ -132,12 +148,13 @@ std::optional<double> ReadQuantity(const FhirValue& value, std::string_view spec
   if (!spec) return std::nullopt;  // the pack is validated; a missing spec is a pack bug
   std::optional<double> number;
   if (value.kind == ValueKind::kQuantity && value.has_number) {
-    number = CodeMap::ToCanonical(*spec, value.number, value.unit);
-    if (!number) number = CodeMap::ToCanonical(*spec, value.number, value.unit_text);
+    number = Canonical(*spec, value, ctx);
     if (!number && value.unit.empty() && unitless_ok) number = value.number;
     if (!number) {
-      ctx.Warn(ElementName(value), "unit '" + std::string(value.unit) + "' is not accepted (" +
-                                       spec->canonical + " or a listed equivalent); not used");
+      ctx.Mark(ImportRule::kImplausible);
+      ctx.Mark(ImportRule::kUnits);
+      ctx.Warn(ElementName(value), Cat({"unit '", value.unit, "' is not accepted (",
+                                        spec->canonical, " or a listed equivalent); not used"}));
       return std::nullopt;
     }
   } else if (unitless_ok &&
@@ -148,16 +165,19 @@ std::optional<double> ReadQuantity(const FhirValue& value, std::string_view spec
     number = ParseNumber(value.text);
   }
   if (!number) {
-    WarnValueForm(value, ctx, "a quantity in " + spec->canonical);
+    WarnValueForm(value, ctx, Cat({"a quantity in ", spec->canonical}));
     return std::nullopt;
   }
   if (*number < spec->min || *number > spec->max) {
-    std::string message = Describe(value);
-    if (value.kind == ValueKind::kQuantity)
-      message += " (" + FormatNumber(*number) + " " + spec->canonical + ")";
-    message += " is outside the plausible range " + FormatNumber(spec->min) + "-" +
-               FormatNumber(spec->max) + " " + spec->canonical + "; not used";
-    ctx.Warn(ElementName(value), std::move(message));
+    ctx.Mark(ImportRule::kImplausible);
+    std::string converted;
+    if (value.kind == ValueKind::kQuantity) {
+      converted = Cat({" (", FormatNumber(*number), " ", spec->canonical, ")"});
+    }
+    ctx.Warn(ElementName(value),
+             Cat({Describe(value), converted, " is outside the plausible range ",
+                  FormatNumber(spec->min), "-", FormatNumber(spec->max), " ", spec->canonical,
+                  "; not used"}));
     return std::nullopt;
   }
   return number;

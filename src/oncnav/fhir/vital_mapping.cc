@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "oncnav/fhir/fhir_value.h"
+#include "oncnav/fhir/text.h"
 #include "oncnav/fhir/value_parsing.h"
 
 namespace oncnav::fhir {
@@ -38,9 +39,10 @@ void MapPerformance(const simdjson::dom::element& res, std::string_view kind, co
   bool whole = std::floor(*number) == *number;
   bool on_scale = ecog || std::fmod(*number, 10) == 0;
   if (*number < 0 || *number > max || !whole || !on_scale) {
-    ctx.Warn(value.element_name, FormatNumber(*number) + " is not on the " +
-                                     (ecog ? "ECOG scale (0-5)" : "Karnofsky scale (0-100 by 10)") +
-                                     "; not used");
+    ctx.Mark(ImportRule::kImplausible);
+    ctx.Warn(value.element_name,
+             Cat({FormatNumber(*number), " is not on the ",
+                  ecog ? "ECOG scale (0-5)" : "Karnofsky scale (0-100 by 10)", "; not used"}));
     return;
   }
   PerformanceStatus ps;
@@ -54,7 +56,7 @@ void MapLab(const simdjson::dom::element& res, const LabTest& test, const Date& 
             ImportContext& ctx) {
   FhirValue value = ReadValue(res);
   if (value.kind != ValueKind::kQuantity || !value.has_number) {
-    WarnValueForm(value, ctx, "a " + test.id + " quantity");
+    WarnValueForm(value, ctx, Cat({"a ", test.id, " quantity"}));
     return;
   }
   std::string_view unit = value.unit;
@@ -64,18 +66,23 @@ void MapLab(const simdjson::dom::element& res, const LabTest& test, const Date& 
     canonical = ctx.pack.labs.ToCanonical(test, value.number, unit);
   }
   if (!canonical) {
-    ctx.Warn("valueQuantity", "unit '" + std::string(value.unit) + "' is not accepted for " +
-                                  test.id + "; not used");
-    return;
-  }
-  if (*canonical < test.plausible_min || *canonical > test.plausible_max) {
+    ctx.Mark(ImportRule::kImplausible);
     ctx.Warn("valueQuantity",
-             test.id + " " + FormatNumber(value.number) + " " + std::string(unit) + " (" +
-                 FormatNumber(*canonical) + " " + test.canonical_unit +
-                 ") is outside the plausible range " + FormatNumber(test.plausible_min) + "-" +
-                 FormatNumber(test.plausible_max) + " " + test.canonical_unit + "; not used");
+             Cat({"unit '", value.unit, "' is not accepted for ", test.id, "; not used"}));
     return;
   }
+  // As in the native reader: the plausibility check is applied to every lab value read.
+  ctx.Mark(ImportRule::kLabPlausible);
+  if (*canonical < test.plausible_min || *canonical > test.plausible_max) {
+    ctx.Mark(ImportRule::kImplausible);
+    ctx.Warn("valueQuantity",
+             Cat({test.id, " ", FormatNumber(value.number), " ", unit, " (",
+                  FormatNumber(*canonical), " ", test.canonical_unit,
+                  ") is outside the plausible range ", FormatNumber(test.plausible_min), "-",
+                  FormatNumber(test.plausible_max), " ", test.canonical_unit, "; not used"}));
+    return;
+  }
+  if (unit != test.canonical_unit) ctx.Mark(ImportRule::kLabUnits);
   LabResult lab;
   lab.date = date;
   lab.test = test.id;
@@ -106,6 +113,7 @@ void MapTumorSize(const simdjson::dom::element& res, const Date& date, ImportCon
     longest = ReadQuantity(ReadValue(component), "length", ctx, false);
   });
   if (!seen) {
+    ctx.Mark(ImportRule::kUnmapped);
     ctx.Warn("component", "tumour size without a longest dimension (LOINC 33728-7); not used");
     return;
   }

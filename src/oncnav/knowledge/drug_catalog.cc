@@ -17,24 +17,27 @@ bool Drug::HasClass(std::string_view cls) const {
 }
 
 const Drug* DrugCatalog::FindByName(std::string_view name) const {
-  std::string key = ToLower(name);
-  for (const auto& d : drugs_) {
-    if (d.inn == key) return &d;
-    for (const auto& s : d.synonyms) {
-      if (s == key) return &d;
+  // Lowercased on the stack: names are looked up for every run of words of a medication text.
+  char buf[64];
+  std::string heap;
+  std::string_view key;
+  if (name.size() <= sizeof buf) {
+    for (size_t i = 0; i < name.size(); ++i) {
+      char c = name[i];
+      buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
+    key = std::string_view(buf, name.size());
+  } else {
+    heap = ToLower(name);
+    key = heap;
   }
-  return nullptr;
+  auto it = by_name_.find(key);
+  return it == by_name_.end() ? nullptr : &drugs_[it->second];
 }
 
-
 const Drug* DrugCatalog::FindByRxNorm(std::string_view code) const {
-  for (const auto& d : drugs_) {
-    for (const auto& c : d.rxnorm) {
-      if (c == code) return &d;
-    }
-  }
-  return nullptr;
+  auto it = by_rxnorm_.find(code);
+  return it == by_rxnorm_.end() ? nullptr : &drugs_[it->second];
 }
 
 DrugCatalog DrugCatalog::Load(const nlohmann::json& doc, PackReader& reader) {
@@ -53,7 +56,8 @@ DrugCatalog DrugCatalog::Load(const nlohmann::json& doc, PackReader& reader) {
     if (drug.inn != ToLower(drug.inn)) reader.Fail(path + ".inn", "must be lowercase");
     drug.classes = reader.StringList(d, path, "classes");
     for (const auto& c : drug.classes) {
-      if (std::find(catalog.classes_.begin(), catalog.classes_.end(), c) == catalog.classes_.end()) {
+      if (std::find(catalog.classes_.begin(), catalog.classes_.end(), c) ==
+          catalog.classes_.end()) {
         reader.Fail(path + ".classes", "'" + c + "' is not declared in $.classes");
       }
     }
@@ -63,11 +67,21 @@ DrugCatalog DrugCatalog::Load(const nlohmann::json& doc, PackReader& reader) {
     drug.sources = reader.StringList(d, path, "sources");
     if (const auto* names = reader.Member(d, path, "names", false)) {
       for (const auto& [lang, name] : names->items()) {
-        if (name.is_string()) drug.names[lang] = name.get<std::string>();
-        else reader.Fail(path + ".names." + lang, "must be a string");
+        if (name.is_string())
+          drug.names[lang] = name.get<std::string>();
+        else
+          reader.Fail(path + ".names." + lang, "must be a string");
       }
     }
     catalog.drugs_.push_back(std::move(drug));
+  }
+  // Inserted in file order (INN, then synonyms) so that, as in a linear scan, the first drug
+  // listing a name or code wins.
+  for (size_t i = 0; i < catalog.drugs_.size(); ++i) {
+    const auto& d = catalog.drugs_[i];
+    catalog.by_name_.emplace(d.inn, i);
+    for (const auto& s : d.synonyms) catalog.by_name_.emplace(s, i);
+    for (const auto& code : d.rxnorm) catalog.by_rxnorm_.emplace(code, i);
   }
   return catalog;
 }

@@ -3,6 +3,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "oncnav/knowledge/pack_reader.h"
@@ -34,6 +36,16 @@ class DrugCatalog {
   static DrugCatalog Load(const nlohmann::json& doc, PackReader& reader);
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Index = std::unordered_map<std::string, size_t, Hash, std::equal_to<>>;
+  // Lowercase INN/synonym and RxNorm code -> index into drugs_ (the first drug listing it),
+  // built at load: the FHIR import looks up every medication coding and many runs of words.
+  // Indices rather than pointers keep copies of the catalogue valid.
+  Index by_name_;
+  Index by_rxnorm_;
   std::vector<Drug> drugs_;
   std::vector<std::string> classes_;
 };

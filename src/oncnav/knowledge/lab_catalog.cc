@@ -10,12 +10,8 @@ const LabTest* LabCatalog::Find(std::string_view id) const {
 }
 
 const LabTest* LabCatalog::FindByLoinc(std::string_view code) const {
-  for (const auto& t : tests_) {
-    for (const auto& c : t.loinc) {
-      if (c == code) return &t;
-    }
-  }
-  return nullptr;
+  auto it = by_loinc_.find(code);
+  return it == by_loinc_.end() ? nullptr : &tests_[it->second];
 }
 
 std::optional<double> LabCatalog::ToCanonical(const LabTest& test, double value,
@@ -64,6 +60,9 @@ LabCatalog LabCatalog::Load(const nlohmann::json& doc, PackReader& reader) {
     for (const auto& u : test.units) has_canonical |= (u.unit == test.canonical_unit);
     if (!has_canonical) reader.Fail(path + ".units", "must include the canonical unit");
     catalog.tests_.push_back(std::move(test));
+  }
+  for (size_t i = 0; i < catalog.tests_.size(); ++i) {
+    for (const auto& code : catalog.tests_[i].loinc) catalog.by_loinc_.emplace(code, i);
   }
   return catalog;
 }

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "oncnav/knowledge/pack_reader.h"
@@ -40,6 +42,13 @@ class LabCatalog {
   static LabCatalog Load(const nlohmann::json& doc, PackReader& reader);
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // LOINC code -> index into tests_ (the first test listing it), built at load: the FHIR import
+  // looks up every observation code here. Indices rather than pointers keep copies valid.
+  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> by_loinc_;
   std::vector<LabTest> tests_;
 };
 

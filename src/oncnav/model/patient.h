@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "oncnav/model/cancer.h"
@@ -36,9 +37,23 @@ struct PatientRecord {
 // A problem found while importing that did not stop the import: something not understood
 // or an implausible value that was left out. Never silently dropped.
 struct ImportWarning {
+  ImportWarning() = default;
+  ImportWarning(std::string in_resource, std::string in_element, std::string english,
+                std::string message_code = {},
+                std::vector<std::pair<std::string, std::string>> message_params = {})
+      : resource(std::move(in_resource)),
+        element(std::move(in_element)),
+        message(std::move(english)),
+        code(std::move(message_code)),
+        params(std::move(message_params)) {}
+
   std::string resource;  // e.g. "Observation/neutrophils-1" or a native path
   std::string element;   // e.g. "valueQuantity"
-  std::string message;
+  std::string message;   // English, always present
+  // When set, the key of a translated message in the pack's texts and its parameters; the
+  // output renders it in the requested language instead of `message`.
+  std::string code;
+  std::vector<std::pair<std::string, std::string>> params;
 };
 
 struct ImportedRecord {

@@ -27,8 +27,11 @@ void FieldReader::Fail(ErrorCode code, std::string_view key, std::string reason)
   errors_.push_back({code, PathTo(key), std::move(reason)});
 }
 
-void FieldReader::Warn(std::string_view key, std::string message) {
-  warnings_.push_back({"record", PathTo(key), std::move(message)});
+void FieldReader::Warn(std::string_view key, std::string code,
+                       std::vector<std::pair<std::string, std::string>> params,
+                       std::string message) {
+  warnings_.push_back(
+      {"record", PathTo(key), std::move(message), std::move(code), std::move(params)});
 }
 
 std::optional<simdjson::dom::element> FieldReader::Find(simdjson::dom::object parent,
@@ -175,7 +178,8 @@ void FieldReader::CheckKnownKeys(simdjson::dom::object obj,
                                  const std::vector<std::string_view>& known) {
   for (auto field : obj) {
     if (std::find(known.begin(), known.end(), field.key) == known.end()) {
-      Warn(field.key, "is not a field oncnav knows; it was ignored (check the spelling)");
+      Warn(field.key, "import.unknown-field", {},
+           "is not a field oncnav knows; it was ignored (check the spelling)");
     }
   }
 }

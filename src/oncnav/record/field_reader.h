@@ -38,7 +38,10 @@ class FieldReader {
   };
 
   void Fail(ErrorCode code, std::string_view key, std::string reason);
-  void Warn(std::string_view key, std::string message);
+  // `code` names a translated message (texts: import.*) with `params`; `message` is the
+  // English fallback kept on the warning.
+  void Warn(std::string_view key, std::string code,
+            std::vector<std::pair<std::string, std::string>> params, std::string message);
   std::string PathTo(std::string_view key) const;
 
   // Each accessor returns nullopt when the key is absent (an error if `required`) or invalid.

@@ -94,7 +94,8 @@ void ReadPathology(FieldReader& r, object root, PatientRecord& rec) {
       }
     }
     if (p.her2_membrane_staining && p.her2_ihc && *p.her2_ihc != Her2Ihc::k0) {
-      r.Warn("her2_membrane_staining", "applies only to HER2 IHC 0 and was ignored");
+      r.Warn("her2_membrane_staining", "import.membrane-staining-not-ihc0", {},
+             "applies only to HER2 IHC 0 and was ignored");
       p.her2_membrane_staining.reset();
     }
     if (date) {
@@ -161,8 +162,9 @@ void ReadRegimens(FieldReader& r, object root, const KnowledgePack& pack, Patien
           reg.drugs[i] = d->inn;
         } else {
           Scope item(r, i);
-          r.Warn("", "drug '" + reg.drugs[i] +
-                         "' is not in the knowledge pack; its class is unknown to the engine");
+          r.Warn("", "import.unknown-drug", {{"drug", reg.drugs[i]}},
+                 "drug '" + reg.drugs[i] +
+                     "' is not in the knowledge pack; its class is unknown to the engine");
           reg.drugs[i] = ToLower(reg.drugs[i]);
         }
       }
@@ -176,7 +178,8 @@ void ReadRegimens(FieldReader& r, object root, const KnowledgePack& pack, Patien
       r.Fail(ErrorCode::kInvalidDate, "stop", "is before start " + reg.start->ToString());
     }
     if (reg.stop && reg.stop_reason == StopReason::kNone) {
-      r.Warn("stop_reason", "is missing for a stopped regimen; a new line cannot be inferred");
+      r.Warn("stop_reason", "import.stop-reason-missing", {},
+             "is missing for a stopped regimen; a new line cannot be inferred");
     }
     if (!reg.stop && reg.stop_reason != StopReason::kNone) {
       r.Fail(ErrorCode::kMissingField, "stop", "is required when stop_reason is given");
@@ -257,8 +260,9 @@ void ReadObservations(FieldReader& r, object root, const KnowledgePack& pack,
     if (!date || !test_id || !value || !unit) return;
     const LabTest* test = pack.labs.Find(*test_id);
     if (!test) {
-      r.Warn("test", "'" + std::string(*test_id) +
-                         "' is not a laboratory test the knowledge pack knows; not used");
+      r.Warn("test", "import.unknown-lab", {{"test", std::string(*test_id)}},
+             "'" + std::string(*test_id) +
+                 "' is not a laboratory test the knowledge pack knows; not used");
       return;
     }
     auto canonical = pack.labs.ToCanonical(*test, *value, *unit);

@@ -180,6 +180,23 @@ Json ProvenanceToJson(const std::vector<std::string>& rules, const KnowledgePack
   return j;
 }
 
+std::string WarningMessage(const ImportWarning& w, const KnowledgePack& pack, std::string_view lang) {
+  if (w.code.empty() || !pack.texts.Has(w.code)) return w.message;
+  return pack.texts.Render(lang, w.code, w.params);
+}
+
+Json ImportWarningsToJson(const std::vector<ImportWarning>& warnings, const KnowledgePack& pack,
+                          std::string_view lang) {
+  Json out = Json::array();
+  for (const auto& w : warnings) {
+    Json j = {{"resource", w.resource}, {"element", w.element},
+              {"message", WarningMessage(w, pack, lang)}};
+    if (!w.code.empty()) j["code"] = w.code;
+    out.push_back(j);
+  }
+  return out;
+}
+
 Json EvaluationToJson(const Evaluation& ev, const KnowledgePack& pack) {
   const auto& rec = ev.input->record;
   Json j;
@@ -193,11 +210,7 @@ Json EvaluationToJson(const Evaluation& ev, const KnowledgePack& pack) {
   j["response"] = ResponseToJson(ev.recist, ev.course.metastatic);
   j["tests_needed"] = FindingsToJson(ev.tests_needed, pack, ev.options.lang);
   j["alerts"] = FindingsToJson(ev.alerts, pack, ev.options.lang);
-  Json warnings = Json::array();
-  for (const auto& w : ev.input->warnings) {
-    warnings.push_back({{"resource", w.resource}, {"element", w.element}, {"message", w.message}});
-  }
-  j["import_warnings"] = warnings;
+  j["import_warnings"] = ImportWarningsToJson(ev.input->warnings, pack, ev.options.lang);
   j["provenance"] = ProvenanceToJson(ev.rules, pack);
   return j;
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "oncnav/record/native_vocabulary.h"
+#include "oncnav/report/json_output.h"
 
 namespace oncnav {
 namespace {
@@ -150,7 +151,8 @@ std::string EvaluationToText(const Evaluation& ev, const KnowledgePack& pack) {
   if (!ev.input->warnings.empty()) {
     w.Heading("label.section.import-warnings");
     for (const auto& iw : ev.input->warnings) {
-      w.Raw("  " + iw.resource + " " + iw.element + ": " + iw.message + "\n");
+      w.Raw("  " + iw.resource + " " + iw.element + ": " + WarningMessage(iw, pack, ev.options.lang) +
+            "\n");
     }
   }
   return w.str();

@@ -1,0 +1,226 @@
+// Every demo patient exists twice: examples/native/X.json and its FHIR R4 / mCODE STU4 form
+// examples/fhir/X.json (written by tools/native_to_fhir.py). Evaluated as of the same date, both
+// must reach the same clinical picture, except where the FHIR form cannot carry a native field
+// (listed in docs/fhir-mapping.md and the header of tools/native_to_fhir.py). Every such
+// difference is asserted below with its reason; nothing is skipped silently.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "oncnav/engine/evaluate.h"
+#include "oncnav/knowledge/pack.h"
+#include "oncnav/record/load_record.h"
+#include "oncnav/report/json_output.h"
+
+namespace oncnav {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kExamples = fs::path(ONCNAV_SOURCE_DIR) / "examples";
+
+// The benchmark patient keeps a descriptive FHIR name; every other pair shares its file name.
+const std::map<std::string, std::string> kFhirName = {
+    {"typical-long-history.json", "typical-200-resources.json"}};
+
+Date AsOf() { return Date::FromYmd(2026, 11, 21); }
+
+const KnowledgePack& Pack() {
+  static const KnowledgePack pack = [] {
+    auto loaded = LoadKnowledgePack(DefaultKnowledgeDir());
+    if (!loaded) {
+      for (const auto& e : loaded.errors()) ADD_FAILURE() << e.ToString();
+      return KnowledgePack{};
+    }
+    return std::move(loaded).value();
+  }();
+  return pack;
+}
+
+// A difference between the native and the FHIR evaluation of one field, with its reason.
+struct Difference {
+  Json fhir;        // what the FHIR form gives
+  std::string why;  // documented loss, or an importer issue reported to the FHIR owner
+};
+
+struct Example {
+  std::string native;  // file name in examples/native
+  // Fields compared: subtype.hr, subtype.her2, subtype.group, course.line,
+  // course.progression, course.metastatic, course.lines (count), course.current_regimen.drugs.
+  std::map<std::string, Difference> differences;
+  // The native response.overall (RECIST). FHIR never carries target/non-target roles, baseline
+  // flags or non-target status (mCODE TumorSize has no element for them), so every imported
+  // lesion is non-target: the FHIR overall can never be CR/PR/SD, and lesions without a
+  // measured diameter (e.g. blastic bone) cannot be TumorSize Observations at all.
+  Json native_overall;
+  // Import warnings the FHIR form is expected to produce: {resource, element}.
+  std::set<std::pair<std::string, std::string>> expected_warnings;
+};
+
+// Importer issue found while writing these examples (reported, src/oncnav/fhir owner): a
+// bone-modifying agent with mCODE procedure-intent "supportive" (399707004) that starts within
+// 28 days of the endocrine therapy is joined to that regimen by FHIR-REGIMEN-GROUP, so the
+// anticancer regimen stays "ongoing" while the denosumab order is active. When the importer is
+// fixed these expectations fail: delete them.
+const char* kBoneAgentJoined =
+    "KNOWN IMPORTER ISSUE: supportive-intent denosumab is grouped into the endocrine regimen";
+
+const std::vector<Example>& Examples() {
+  static const std::vector<Example> examples = {
+      {"her2-positive-brain-metastases-third-line.json", {}, "SD", {}},
+      {"hr-positive-bone-only-first-line.json",
+       {{"course.current_regimen.drugs",
+         {Json::array({"goserelin", "letrozole", "abemaciclib", "denosumab"}), kBoneAgentJoined}},
+        {"course.progression",
+         {"unknown",
+          "documented loss: the bone-only lesions have no measured diameter, so no TumorSize "
+          "Observation carries them; without imaging progression is unknown"}}},
+       "non-CR/non-PD",
+       {}},
+      {"hr-positive-her2-gain-at-progression.json", {}, "PD", {}},
+      {"hr-positive-her2-low-second-line.json", {}, "PR", {}},
+      {"tnbc-first-line-relapse-after-neoadjuvant.json",
+       {{"subtype.her2",
+         {"negative",
+          "documented loss: her2_membrane_staining has no FHIR code, so IHC 0 cannot be told "
+          "from HER2-ultralow"}}},
+       nullptr,  // baseline only: no follow-up time point in either form
+       // distant_lymph_node is written as ICD-10-CM C77.9; the importer reports C77 codes and
+       // drops them (regional vs distant nodes unknown, FHIR-SITE-CODES).
+       {{"Condition/demo-tnbc-1l-metastasis-2", "code"}}},
+      {"typical-long-history.json",
+       {{"course.line", {2, kBoneAgentJoined}}, {"course.lines", {2, kBoneAgentJoined}}},
+       "PR",
+       {}},
+  };
+  return examples;
+}
+
+Json Field(const Json& out, const std::string& name) {
+  if (name == "course.lines") return static_cast<int>(out["course"]["lines"].size());
+  if (name == "course.current_regimen.drugs") {
+    const Json& current = out["course"]["current_regimen"];
+    return current.is_null() ? Json(nullptr) : current["drugs"];
+  }
+  auto dot = name.find('.');
+  return out[name.substr(0, dot)][name.substr(dot + 1)];
+}
+
+struct Evaluated {
+  ImportedRecord record;
+  Json out;
+};
+
+Evaluated LoadAndEvaluate(const fs::path& path) {
+  Evaluated result;
+  auto loaded = LoadRecordFile(path.string(), Pack(), AsOf());
+  if (!loaded) {
+    for (const auto& e : loaded.errors()) ADD_FAILURE() << path << ": " << e.ToString();
+    return result;
+  }
+  result.record = std::move(loaded).value();
+  EvaluateOptions options;
+  options.as_of = AsOf();
+  result.out = EvaluationToJson(Evaluate(result.record, Pack(), options), Pack());
+  return result;
+}
+
+TEST(FhirExamplesRoundTrip, EveryNativeExampleHasAFhirFormAndAnExpectation) {
+  std::set<std::string> listed;
+  for (const auto& e : Examples()) listed.insert(e.native);
+  std::set<std::string> fhir_files;
+  for (const auto& item : fs::directory_iterator(kExamples / "native")) {
+    if (item.path().extension() != ".json") continue;
+    std::string name = item.path().filename().string();
+    EXPECT_TRUE(listed.count(name)) << name << " has no entry in Examples()";
+    std::string fhir = kFhirName.count(name) ? kFhirName.at(name) : name;
+    EXPECT_TRUE(fs::exists(kExamples / "fhir" / fhir))
+        << name << ": run tools/native_to_fhir.py to write examples/fhir/" << fhir;
+    fhir_files.insert(fhir);
+  }
+  for (const auto& item : fs::directory_iterator(kExamples / "fhir")) {
+    EXPECT_TRUE(fhir_files.count(item.path().filename().string()))
+        << item.path() << " has no native counterpart";
+  }
+}
+
+void PrintTo(const Example& e, std::ostream* os) { *os << e.native; }
+
+class RoundTrip : public ::testing::TestWithParam<Example> {};
+
+TEST_P(RoundTrip, SameClinicalPictureExceptDocumentedDifferences) {
+  const Example& ex = GetParam();
+  std::string fhir_name = kFhirName.count(ex.native) ? kFhirName.at(ex.native) : ex.native;
+  Evaluated native = LoadAndEvaluate(kExamples / "native" / ex.native);
+  Evaluated fhir = LoadAndEvaluate(kExamples / "fhir" / fhir_name);
+  ASSERT_FALSE(native.out.is_null());
+  ASSERT_FALSE(fhir.out.is_null());
+  EXPECT_EQ(native.record.format, "oncnav");
+  EXPECT_EQ(fhir.record.format, "fhir");
+
+  for (const std::string field :
+       {"subtype.hr", "subtype.her2", "subtype.group", "course.line", "course.progression",
+        "course.metastatic", "course.lines", "course.current_regimen.drugs"}) {
+    Json a = Field(native.out, field);
+    Json b = Field(fhir.out, field);
+    auto diff = ex.differences.find(field);
+    if (diff == ex.differences.end()) {
+      EXPECT_EQ(a, b) << field << ": native " << a.dump() << ", FHIR " << b.dump();
+    } else {
+      EXPECT_EQ(b, diff->second.fhir) << field << " (" << diff->second.why << ")";
+      EXPECT_NE(a, b) << field << " is no longer different; remove the expectation ("
+                      << diff->second.why << ")";
+    }
+  }
+
+  // RECIST: the native overall as recorded; the FHIR form has no roles (see Example).
+  const Json& nr = native.out["response"];
+  const Json& fr = fhir.out["response"];
+  EXPECT_EQ(nr["overall"], ex.native_overall);
+  EXPECT_FALSE(fr["has_target_disease"].get<bool>())
+      << "FHIR cannot mark target lesions; every imported lesion is non-target";
+  for (const char* category : {"CR", "PR", "SD"}) {
+    EXPECT_NE(fr["overall"], Json(category)) << "a target-based category without targets";
+  }
+  bool native_measured = false;
+  for (const auto& scan : native.record.record.imaging) {
+    for (const auto& lesion : scan.lesions) native_measured |= lesion.diameter_mm.has_value();
+  }
+  if (!native_measured && !native.record.record.imaging.empty()) {
+    EXPECT_EQ(fr["status"], "no_imaging")
+        << "lesions without a diameter cannot be TumorSize Observations";
+  }
+
+  // Import warnings: none but the expected ones.
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& w : fhir.record.warnings) {
+    seen.insert({w.resource, w.element});
+    EXPECT_TRUE(ex.expected_warnings.count({w.resource, w.element}))
+        << fhir_name << ": unexpected import warning " << w.resource << " " << w.element << ": "
+        << w.message;
+  }
+  for (const auto& expected : ex.expected_warnings) {
+    EXPECT_TRUE(seen.count(expected))
+        << fhir_name << ": expected warning missing: " << expected.first << " " << expected.second;
+  }
+  EXPECT_TRUE(native.record.warnings.empty()) << ex.native << " has native reader warnings";
+}
+
+std::string ExampleName(const ::testing::TestParamInfo<Example>& info) {
+  std::string name = info.param.native.substr(0, info.param.native.size() - 5);
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, RoundTrip, ::testing::ValuesIn(Examples()), ExampleName);
+
+}  // namespace
+}  // namespace oncnav
