@@ -17,7 +17,7 @@
 namespace oncnav {
 namespace {
 
-using fhir::Cat;
+using oncnav::Cat;
 using fhir::ImportContext;
 using fhir::ImportRule;
 using simdjson::dom::element;

@@ -60,9 +60,9 @@ std::string RemapField(const std::string& field, const std::vector<Line>& lines,
   if (rest.rfind(kResource, 0) == 0) rest = rest.substr(kResource.size());
   if (!rest.empty() && rest[0] == '.') rest = rest.substr(1);
   std::string location =
-      fhir::Cat({names[lines[index].file], ":", std::to_string(lines[index].number)});
+      oncnav::Cat({names[lines[index].file], ":", std::to_string(lines[index].number)});
   if (rest.empty()) return location;
-  return fhir::Cat({location, ": ", rest});
+  return oncnav::Cat({location, ": ", rest});
 }
 
 }  // namespace
@@ -118,7 +118,7 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
       simdjson::dom::element doc;
       if (parser.parse(line.data(), line.size()).get(doc) != simdjson::SUCCESS) {
         errors.push_back({ErrorCode::kInvalidJson,
-                          fhir::Cat({names[f], ":", std::to_string(number)}),
+                          oncnav::Cat({names[f], ":", std::to_string(number)}),
                           "is not a well-formed JSON resource"});
         continue;
       }
@@ -169,7 +169,7 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
     bundle += "]}";
     simdjson::dom::element root;
     if (parser.parse(bundle).get(root) != simdjson::SUCCESS) {
-      errors.push_back({ErrorCode::kInternal, fhir::Cat({"Patient/", patient.id}),
+      errors.push_back({ErrorCode::kInternal, oncnav::Cat({"Patient/", patient.id}),
                         "the resources of this patient could not be combined"});
       continue;
     }
@@ -184,14 +184,14 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
     ImportedRecord record = std::move(result).value();
     if (record.record.demographics.id.empty()) {
       record.record.demographics.id = patient.id;
-      record.warnings.push_back(fhir::MakeWarning(fhir::Cat({"Patient/", patient.id}), "",
+      record.warnings.push_back(fhir::MakeWarning(oncnav::Cat({"Patient/", patient.id}), "",
                                                   "resources refer to this patient but the "
                                                   "export has no Patient resource for it"));
     }
     for (const auto& [type, line] : unattributed) {
       record.warnings.push_back(fhir::MakeWarning(
-          fhir::Cat({names[line.file], ":", std::to_string(line.number)}), "subject",
-          fhir::Cat({type,
+          oncnav::Cat({names[line.file], ":", std::to_string(line.number)}), "subject",
+          oncnav::Cat({type,
                      " resources without a Patient reference cannot be attributed to a "
                      "patient; not used"})));
     }

@@ -1,4 +1,5 @@
 #include "oncnav/knowledge/texts.h"
+#include "oncnav/common/text.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -25,9 +26,9 @@ std::string Texts::Render(std::string_view lang, std::string_view key,
                           const Params& params) const {
   auto l = by_lang_.find(lang);
   if (l == by_lang_.end()) l = by_lang_.find(std::string_view("en"));
-  if (l == by_lang_.end()) return "[" + std::string(key) + "]";
+  if (l == by_lang_.end()) return Cat({"[", key, "]"});
   auto t = l->second.find(key);
-  if (t == l->second.end()) return "[" + std::string(key) + "]";
+  if (t == l->second.end()) return Cat({"[", key, "]"});
   std::string out;
   const std::string& tpl = t->second;
   out.reserve(tpl.size() + 32);

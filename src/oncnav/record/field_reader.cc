@@ -1,4 +1,5 @@
 #include "oncnav/record/field_reader.h"
+#include "oncnav/common/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -135,7 +136,7 @@ std::optional<Date> FieldReader::DateField(simdjson::dom::object parent, std::st
   auto d = Date::Parse(*text);
   if (!d) {
     Fail(ErrorCode::kInvalidDate, key,
-         "'" + std::string(*text) + "' is not a calendar date in the form YYYY-MM-DD");
+         Cat({"'", *text, "' is not a calendar date in the form YYYY-MM-DD"}));
     return std::nullopt;
   }
   if (*d > as_of_) {
@@ -175,7 +176,7 @@ std::vector<std::string> FieldReader::StringList(simdjson::dom::object parent,
 }
 
 void FieldReader::CheckKnownKeys(simdjson::dom::object obj,
-                                 const std::vector<std::string_view>& known) {
+                                 std::initializer_list<std::string_view> known) {
   for (auto field : obj) {
     if (std::find(known.begin(), known.end(), field.key) == known.end()) {
       Warn(field.key, "import.unknown-field", {},

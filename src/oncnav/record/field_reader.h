@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,7 +72,7 @@ class FieldReader {
   static bool HasKey(simdjson::dom::object obj, std::string_view key) {
     return obj.at_key(key).error() == simdjson::SUCCESS;
   }
-  void CheckKnownKeys(simdjson::dom::object obj, const std::vector<std::string_view>& known);
+  void CheckKnownKeys(simdjson::dom::object obj, std::initializer_list<std::string_view> known);
 
   void set_birth_date(std::optional<Date> d) { birth_date_ = d; }
   const Date& as_of() const { return as_of_; }

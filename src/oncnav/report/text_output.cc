@@ -1,4 +1,5 @@
 #include "oncnav/report/text_output.h"
+#include "oncnav/common/text.h"
 
 #include <cmath>
 #include <cstdio>
@@ -15,9 +16,13 @@ class Writer {
   std::string T(std::string_view key, const Texts::Params& params = {}) const {
     return pack_.texts.Render(lang_, key, params);
   }
-  void Heading(std::string_view key) { out_ += "\n" + T(key) + "\n"; }
+  void Heading(std::string_view key) {
+    out_ += '\n';
+    out_ += T(key);
+    out_ += '\n';
+  }
   void Line(std::string_view label_key, const std::string& value) {
-    out_ += "  " + T(label_key) + ": " + value + "\n";
+    out_ += Cat({"  ", T(label_key), ": ", value, "\n"});
   }
   void Raw(const std::string& s) { out_ += s; }
   std::string str() const { return out_; }
