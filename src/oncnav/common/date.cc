@@ -1,7 +1,6 @@
 #include "oncnav/common/date.h"
 
 #include <charconv>
-#include <cstdio>
 
 namespace oncnav {
 namespace {
@@ -51,11 +50,19 @@ Date Date::Today() {
 }
 
 std::string Date::ToString() const {
+  // Written digit by digit: this runs for every dated finding, and snprintf dominated.
   auto d = ymd();
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buf;
+  int y = static_cast<int>(d.year());
+  unsigned m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
+  std::string out(10, '0');
+  for (int i = 3; i >= 0; --i, y /= 10) out[static_cast<size_t>(i)] = static_cast<char>('0' + y % 10);
+  out[4] = '-';
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[7] = '-';
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
 }
 
 Date Date::AddMonths(int months) const {
