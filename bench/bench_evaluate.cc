@@ -24,12 +24,19 @@ std::string PathFromEnv(const char* env, const char* fallback) {
 const simdjson::padded_string& Input(bool fhir) {
   static const simdjson::padded_string fhir_text = [] {
     simdjson::padded_string s;
-    if (simdjson::padded_string::load(PathFromEnv("ONCNAV_BENCH_FHIR", "examples/fhir/typical-200-resources.json")).get(s)) std::abort();
+    if (simdjson::padded_string::load(
+            PathFromEnv("ONCNAV_BENCH_FHIR", "examples/fhir/typical-200-resources.json"))
+            .get(s))
+      std::abort();
     return s;
   }();
   static const simdjson::padded_string native_text = [] {
     simdjson::padded_string s;
-    if (simdjson::padded_string::load(PathFromEnv("ONCNAV_BENCH_NATIVE", "examples/native/hr-positive-her2-low-second-line.json")).get(s)) std::abort();
+    if (simdjson::padded_string::load(
+            PathFromEnv("ONCNAV_BENCH_NATIVE",
+                        "examples/native/hr-positive-her2-low-second-line.json"))
+            .get(s))
+      std::abort();
     return s;
   }();
   return fhir ? fhir_text : native_text;

@@ -130,7 +130,8 @@ void CheckExpectations(const json& output, const json& expect, const std::string
       }
       for (const auto& needle : want.value("mention", json::array())) {
         bool found = false;
-        for (const auto& w : list) found |= w.dump().find(needle.get<std::string>()) != std::string::npos;
+        for (const auto& w : list)
+          found |= w.dump().find(needle.get<std::string>()) != std::string::npos;
         EXPECT_TRUE(found) << where << ": no import warning mentions " << needle;
       }
     } else {
@@ -138,8 +139,8 @@ void CheckExpectations(const json& output, const json& expect, const std::string
       if (!got) {
         ADD_FAILURE() << where << ": output has no " << key;
       } else {
-        EXPECT_TRUE(Same(*got, want)) << where << ": " << key << " is " << got->dump()
-                                      << ", expected " << want.dump();
+        EXPECT_TRUE(Same(*got, want))
+            << where << ": " << key << " is " << got->dump() << ", expected " << want.dump();
       }
     }
   }
@@ -149,7 +150,8 @@ class Vignette : public ::testing::TestWithParam<fs::path> {
  protected:
   void SetUp() override {
     v_ = json::parse(ReadFile(GetParam()));
-    ASSERT_TRUE(v_.contains("title") && v_.contains("source")) << "a vignette states its title and source";
+    ASSERT_TRUE(v_.contains("title") && v_.contains("source"))
+        << "a vignette states its title and source";
     ASSERT_TRUE(v_.contains("expect") || v_.contains("expect_error"));
     as_of_ = *Date::Parse(v_.value("as_of", "2026-11-21"));
   }
@@ -173,8 +175,10 @@ TEST_P(Vignette, ThroughLibrary) {
     EXPECT_NE(std::find(codes.begin(), codes.end(), want["code"].get<std::string>()), codes.end())
         << where << ": code " << want["code"] << " not among the errors";
     if (want.contains("field")) {
-      EXPECT_NE(std::find(fields.begin(), fields.end(), want["field"].get<std::string>()), fields.end())
-          << where << ": no error names field " << want["field"] << " (first: " << record.error().ToString() << ")";
+      EXPECT_NE(std::find(fields.begin(), fields.end(), want["field"].get<std::string>()),
+                fields.end())
+          << where << ": no error names field " << want["field"]
+          << " (first: " << record.error().ToString() << ")";
     }
     return;
   }
@@ -196,11 +200,12 @@ TEST_P(Vignette, ThroughLibrary) {
 }
 
 TEST_P(Vignette, ThroughCli) {
-  fs::path tmp = fs::temp_directory_path() / ("oncnav-vignette-" + GetParam().stem().string() + ".json");
+  fs::path tmp =
+      fs::temp_directory_path() / ("oncnav-vignette-" + GetParam().stem().string() + ".json");
   { std::ofstream(tmp, std::ios::binary) << PatientText(v_); }
-  std::string cmd = std::string(ONCNAV_CLI) + " evaluate '" + tmp.string() + "' --format json --as-of " +
-                    as_of_.ToString() + " --region " + v_.value("region", "jp") + " --lang " +
-                    v_.value("lang", "en") + " 2>/dev/null";
+  std::string cmd = std::string(ONCNAV_CLI) + " evaluate '" + tmp.string() +
+                    "' --format json --as-of " + as_of_.ToString() + " --region " +
+                    v_.value("region", "jp") + " --lang " + v_.value("lang", "en") + " 2>/dev/null";
   FILE* pipe = popen(cmd.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::string output;
@@ -219,7 +224,8 @@ TEST_P(Vignette, ThroughCli) {
     bool found = false;
     for (const auto& e : out["errors"]) {
       bool code_ok = e["code"] == v_["expect_error"]["code"];
-      bool field_ok = !v_["expect_error"].contains("field") || e["field"] == v_["expect_error"]["field"];
+      bool field_ok =
+          !v_["expect_error"].contains("field") || e["field"] == v_["expect_error"]["field"];
       found |= code_ok && field_ok;
     }
     EXPECT_TRUE(found) << where << ": " << out.dump();
@@ -231,8 +237,8 @@ TEST_P(Vignette, ThroughCli) {
 
 INSTANTIATE_TEST_SUITE_P(Golden, Vignette, ::testing::ValuesIn(VignetteFiles()),
                          [](const auto& param_info) {
-                           std::string name = param_info.param.parent_path().filename().string() + "_" +
-                                              param_info.param.stem().string();
+                           std::string name = param_info.param.parent_path().filename().string() +
+                                              "_" + param_info.param.stem().string();
                            for (char& c : name) {
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            }

@@ -22,8 +22,12 @@ How each native section is written
   metastases         Condition (mcode-secondary-cancer-condition), ICD-10-CM C79.51, C78.00,
                      C78.7, C79.31, C78.2, C78.6, C79.2, C79.52, C79.9; evidence 363679005
                      (imaging), 5880005 (clinical) or text "Biopsy".
-  pathology          one Specimen (mcode-human-specimen) per entry and one TumorMarkerTest
-                     Observation per result, all referencing it: ER % 85329-1, PgR % 85325-9,
+  pathology          one Specimen (mcode-human-specimen) per entry (collection.bodySite text
+                     "breast (primary tumour)" or "<site> (metastasis)") and one TumorMarkerTest
+                     Observation per result, all referencing it, with the extension
+                     mcode-related-condition naming the PrimaryCancerCondition (primary
+                     specimen) or the SecondaryCancerCondition of the site (metastatic
+                     specimen; none for other kinds): ER % 85329-1, PgR % 85325-9,
                      ER/PgR status 85337-4/85339-0, HER2 IHC 85319-2 (LA6111-4, LA11841-6,
                      LA11842-4, LA11843-2), HER2 call 48676-1, ISH ratio 49683-6, copies 74860-8,
                      Ki-67 85330-9.
@@ -55,9 +59,9 @@ How each native section is written
 
 What FHIR (as oncnav imports it) cannot carry; these are left out or lost:
   - menopausal_status (no code in the shared mCODE material), goals (no mCODE profile).
-  - specimen kind primary/metastasis: written as Specimen.collection.bodySite text, but the
-    importer does not infer it, so metastatic-biopsy preference and receptor-discordance
-    alerts are lost on import. her2_membrane_staining (HER2-ultralow vs 0) has no code.
+  - specimen kind plasma/blood and the finer site of a metastatic specimen ("bone (iliac
+    crest)" imports as the condition's site, bone). her2_membrane_staining (HER2-ultralow vs 0)
+    has no LOINC code in the shared material, so IHC 0 cannot be told from HER2-ultralow.
     A single-probe ISH result imports without its probe.
   - distant_lymph_node: written as ICD-10-CM C77.9; the importer reports C77 and drops it
     (regional vs distant unknown). Metastasis site "other" is C79.9.
@@ -69,7 +73,10 @@ What FHIR (as oncnav imports it) cannot carry; these are left out or lost:
   - variants: sample (tissue/plasma) and assay are written (method text) but not imported.
   - PD-L1 assays other than 22C3 and SP142 (no LOINC code in codes.json): left out.
   - regimen ids and the regimen boundaries themselves: the importer regroups drug exposures by
-    date (FHIR-REGIMEN-GROUP) and derives the setting (FHIR-REGIMEN-SETTING).
+    date (FHIR-REGIMEN-GROUP) and derives the setting (FHIR-REGIMEN-SETTING). A drug given in
+    two consecutive native regimens (anastrozole + ribociclib, then anastrozole + palbociclib)
+    is written as two MedicationRequests; the importer joins them into one exposure and splits
+    the regimens where the partner changes.
   - procedure site is written as bodySite text; lab/marker values keep their original units.
 """
 
@@ -204,6 +211,8 @@ class Converter:
         self.patient_id = record["patient"]["id"]
         self.subject = {"reference": "Patient/" + self.patient_id}
         self.primary_ref = None
+        self.metastasis_refs = {}  # site -> SecondaryCancerCondition reference
+        self.specimen_conditions = {}  # Specimen reference -> the condition its tissue is from
         self.drug_names = self.load_drug_names()
         self.per_cycle = {self.inn(name) for name in per_cycle}
         self.last_date = max(all_dates(record))
@@ -340,7 +349,26 @@ class Converter:
                 body["onsetDateTime"] = met["date"]
             if met.get("confirmed_by"):
                 body["evidence"] = [{"code": [CONFIRMATION[met["confirmed_by"]]]}]
-            self.add("Condition", "metastasis", body, MCODE + "mcode-secondary-cancer-condition")
+            ref = self.add("Condition", "metastasis", body,
+                           MCODE + "mcode-secondary-cancer-condition")
+            self.metastasis_refs.setdefault(met["site"], ref)
+
+    def specimen_condition(self, specimen):
+        """The cancer condition a specimen's tissue comes from: the primary, or the secondary
+        cancer condition of the metastatic site (a site such as "bone (iliac crest)" is matched
+        on its first word); None for other kinds."""
+        kind = specimen["kind"]
+        if kind == "primary":
+            return self.primary_ref
+        if kind != "metastasis":
+            return None
+        site = specimen.get("site", "")
+        if site in self.metastasis_refs:
+            return self.metastasis_refs[site]
+        for known, ref in self.metastasis_refs.items():
+            if site.split(" ")[0] == known:
+                return ref
+        return None
 
     def specimen(self, date, specimen):
         specimen = specimen or {"kind": "unknown"}
@@ -352,19 +380,25 @@ class Converter:
             if kind == "metastasis":
                 site += " (metastasis)"
         type_code = {"plasma": "PLAS", "blood": "BLD"}.get(kind, "TISS")
-        return self.add("Specimen", "specimen", {
+        ref = self.add("Specimen", "specimen", {
             "status": "available",
             "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0487",
                                  "code": type_code}]},
             "subject": self.subject,
             "collection": {"collectedDateTime": date, "bodySite": {"text": site}}},
             MCODE + "mcode-human-specimen")
+        self.specimen_conditions[ref] = self.specimen_condition(specimen)
+        return ref
 
     def marker_test(self, code, display, date, value, specimen_ref):
         extra = {"specimen": {"reference": specimen_ref}} if specimen_ref else {}
-        if self.primary_ref:
+        # mcode-related-condition names the condition the tested tissue comes from: the
+        # importer reads the specimen kind from it (FHIR-SPECIMEN-KIND). Serum markers (no
+        # specimen) name the primary cancer.
+        condition = self.specimen_conditions.get(specimen_ref) if specimen_ref else self.primary_ref
+        if condition:
             extra["extension"] = [{"url": MCODE + "mcode-related-condition",
-                                   "valueReference": {"reference": self.primary_ref}}]
+                                   "valueReference": {"reference": condition}}]
         self.observation("marker", loinc(code, display), date, value,
                          MCODE + "mcode-tumor-marker-test", **extra)
 

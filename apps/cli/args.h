@@ -18,6 +18,7 @@ struct Args {
 };
 
 // `allowed` lists the option names a command accepts; anything else is a usage error.
-Result<Args> ParseArgs(const std::vector<std::string>& argv, const std::vector<std::string>& allowed);
+Result<Args> ParseArgs(const std::vector<std::string>& argv,
+                       const std::vector<std::string>& allowed);
 
 }  // namespace oncnav::cli

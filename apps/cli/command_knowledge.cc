@@ -12,8 +12,8 @@ int RunKnowledge(const std::vector<std::string>& argv) {
   const Args& args = *parsed;
   std::string what = args.positional.empty() ? "" : args.positional[0];
   if (what != "check" && what != "sources") {
-    return ReportErrors({{ErrorCode::kUsage, "knowledge", "use 'knowledge check' or 'knowledge sources'"}},
-                        "text");
+    return ReportErrors(
+        {{ErrorCode::kUsage, "knowledge", "use 'knowledge check' or 'knowledge sources'"}}, "text");
   }
   KnowledgePack pack;
   int status = 0;
@@ -21,9 +21,11 @@ int RunKnowledge(const std::vector<std::string>& argv) {
   if (what == "check") {
     std::printf("knowledge pack '%s' revision %s (format %d): OK\n", pack.manifest.pack.c_str(),
                 pack.manifest.revision.c_str(), pack.manifest.format_version);
-    std::printf("  %zu sources, %zu rules, %zu drugs, %zu laboratory tests, %zu message keys x %zu languages\n",
-                pack.sources.size(), pack.rules.size(), pack.drugs.drugs().size(),
-                pack.labs.tests().size(), pack.texts.Keys().size(), Languages().size());
+    std::printf(
+        "  %zu sources, %zu rules, %zu drugs, %zu laboratory tests, %zu message keys x %zu "
+        "languages\n",
+        pack.sources.size(), pack.rules.size(), pack.drugs.drugs().size(), pack.labs.tests().size(),
+        pack.texts.Keys().size(), Languages().size());
     return 0;
   }
   // sources: each source with the rules that rely on it.
@@ -41,11 +43,14 @@ int RunKnowledge(const std::vector<std::string>& argv) {
     std::printf("%s\n", out.dump(2).c_str());
   } else {
     for (const auto& s : out) {
-      std::printf("[%s] %s\n", s["id"].get<std::string>().c_str(), s["citation"].get<std::string>().c_str());
-      if (!s["url"].get<std::string>().empty()) std::printf("    %s\n", s["url"].get<std::string>().c_str());
+      std::printf("[%s] %s\n", s["id"].get<std::string>().c_str(),
+                  s["citation"].get<std::string>().c_str());
+      if (!s["url"].get<std::string>().empty())
+        std::printf("    %s\n", s["url"].get<std::string>().c_str());
       if (!s["rules"].empty()) {
         std::string rules;
-        for (const auto& r : s["rules"]) rules += (rules.empty() ? "" : ", ") + r.get<std::string>();
+        for (const auto& r : s["rules"])
+          rules += (rules.empty() ? "" : ", ") + r.get<std::string>();
         std::printf("    used by: %s\n", rules.c_str());
       }
     }

@@ -14,23 +14,30 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"evaluate", "FILE  evaluate a patient record or FHIR Bundle (subtype, course, response, alerts)",
+    {"evaluate",
+     "FILE  evaluate a patient record or FHIR Bundle (subtype, course, response, alerts)",
      oncnav::cli::RunEvaluate},
-    {"classify", "FILE  HR, HER2 and subtype with their history and missing tests", oncnav::cli::RunClassify},
-    {"recist", "FILE  RECIST 1.1 response over the record's imaging series", oncnav::cli::RunRecist},
-    {"knowledge", "check|sources  validate the knowledge pack or list its sources", oncnav::cli::RunKnowledge},
-    {"errors", "       print the error catalogue (codes, HTTP and exit statuses)", oncnav::cli::RunErrors},
+    {"classify", "FILE  HR, HER2 and subtype with their history and missing tests",
+     oncnav::cli::RunClassify},
+    {"recist", "FILE  RECIST 1.1 response over the record's imaging series",
+     oncnav::cli::RunRecist},
+    {"knowledge", "check|sources  validate the knowledge pack or list its sources",
+     oncnav::cli::RunKnowledge},
+    {"errors", "       print the error catalogue (codes, HTTP and exit statuses)",
+     oncnav::cli::RunErrors},
 };
 
 void Usage(FILE* out) {
-  std::fprintf(out,
-               "oncnav %s: decision support for metastatic breast cancer.\n"
-               "It proposes and explains; it never orders anything.\n\nUsage: oncnav COMMAND ...\n\n",
-               ONCNAV_VERSION);
+  std::fprintf(
+      out,
+      "oncnav %s: decision support for metastatic breast cancer.\n"
+      "It proposes and explains; it never orders anything.\n\nUsage: oncnav COMMAND ...\n\n",
+      ONCNAV_VERSION);
   for (const auto& c : kCommands) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
-  std::fprintf(out,
-               "\nCommon options: --format json|text  --lang en|ja|zh  --region jp|us|cn|eu\n"
-               "                --as-of YYYY-MM-DD  --knowledge DIR  --imaging-interval-months N\n");
+  std::fprintf(
+      out,
+      "\nCommon options: --format json|text  --lang en|ja|zh  --region jp|us|cn|eu\n"
+      "                --as-of YYYY-MM-DD  --knowledge DIR  --imaging-interval-months N\n");
 }
 
 }  // namespace

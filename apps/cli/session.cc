@@ -8,8 +8,8 @@
 namespace oncnav::cli {
 namespace {
 
-const std::vector<std::string> kPatientOptions = {"format", "lang", "region", "as-of", "knowledge",
-                                                  "imaging-interval-months"};
+const std::vector<std::string> kPatientOptions = {"format", "lang",      "region",
+                                                  "as-of",  "knowledge", "imaging-interval-months"};
 
 bool OneOf(const std::string& v, std::initializer_list<const char*> allowed) {
   for (const char* a : allowed) {
@@ -69,8 +69,10 @@ bool OpenSession(const std::vector<std::string>& argv, Session& s, int& exit_sta
   s.options.as_of = Date::Today();
   if (auto as_of = s.args.Get("as-of")) {
     auto d = Date::Parse(*as_of);
-    if (!d) errors.push_back({ErrorCode::kUsage, "--as-of", "must be a date YYYY-MM-DD"});
-    else s.options.as_of = *d;
+    if (!d)
+      errors.push_back({ErrorCode::kUsage, "--as-of", "must be a date YYYY-MM-DD"});
+    else
+      s.options.as_of = *d;
   }
   if (auto months = s.args.Get("imaging-interval-months")) {
     int m = 0;

@@ -28,8 +28,8 @@ Run Oncnav(const std::string& args) {
   return r;
 }
 
-const std::string kExample = std::string(ONCNAV_SOURCE_DIR) +
-                             "/examples/native/hr-positive-her2-low-second-line.json";
+const std::string kExample =
+    std::string(ONCNAV_SOURCE_DIR) + "/examples/native/hr-positive-her2-low-second-line.json";
 
 TEST(Cli, HelpListsCommands) {
   auto r = Oncnav("--help");
@@ -72,8 +72,11 @@ TEST(Cli, KnowledgeCheckNamesFilePathAndReason) {
   auto r = Oncnav("knowledge check --knowledge " + dir.string());
   fs::remove_all(dir);
   EXPECT_EQ(r.status, 3) << r.out;
-  EXPECT_NE(r.out.find("classification.json: $.hormone_receptor.er_positive_min_percent: must be a number"),
-            std::string::npos) << r.out;
+  EXPECT_NE(
+      r.out.find(
+          "classification.json: $.hormone_receptor.er_positive_min_percent: must be a number"),
+      std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("NO-SUCH-SOURCE"), std::string::npos) << r.out;
 }
 

@@ -17,8 +17,8 @@ bool ParseInt(std::string_view text, int& out) {
 }  // namespace
 
 Date Date::FromYmd(int year, unsigned month, unsigned day) {
-  return Date(std::chrono::sys_days{
-      std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}});
+  return Date(std::chrono::sys_days{std::chrono::year{year} / std::chrono::month{month} /
+                                    std::chrono::day{day}});
 }
 
 std::optional<Date> Date::Parse(std::string_view text, bool allow_partial) {
@@ -55,7 +55,8 @@ std::string Date::ToString() const {
   int y = static_cast<int>(d.year());
   unsigned m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
   std::string out(10, '0');
-  for (int i = 3; i >= 0; --i, y /= 10) out[static_cast<size_t>(i)] = static_cast<char>('0' + y % 10);
+  for (int i = 3; i >= 0; --i, y /= 10)
+    out[static_cast<size_t>(i)] = static_cast<char>('0' + y % 10);
   out[4] = '-';
   out[5] = static_cast<char>('0' + m / 10);
   out[6] = static_cast<char>('0' + m % 10);

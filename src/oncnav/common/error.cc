@@ -12,9 +12,7 @@ const std::vector<ErrorInfo>& ErrorCatalogue() {
   return catalogue;
 }
 
-const ErrorInfo& Describe(ErrorCode code) {
-  return ErrorCatalogue().at(static_cast<size_t>(code));
-}
+const ErrorInfo& Describe(ErrorCode code) { return ErrorCatalogue().at(static_cast<size_t>(code)); }
 
 std::string Error::ToString() const {
   if (field.empty()) return reason;

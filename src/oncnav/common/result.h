@@ -17,7 +17,7 @@ class Result {
  public:
   Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Error error) : state_(std::vector<Error>{std::move(error)}) {}  // NOLINT
-  Result(std::vector<Error> errors) : state_(std::move(errors)) {  // NOLINT
+  Result(std::vector<Error> errors) : state_(std::move(errors)) {        // NOLINT
     assert(!std::get<1>(state_).empty());
   }
 

@@ -70,7 +70,8 @@ void CheckDiscordance(const SpecimenHistoryEntry* primary, const SpecimenHistory
     before = Her2Name(a);
     after = Her2Name(b);
   }
-  out.alerts.push_back({hr ? "alert.hr-discordance" : "alert.her2-discordance", severity,
+  out.alerts.push_back({hr ? "alert.hr-discordance" : "alert.her2-discordance",
+                        severity,
                         {{"before", before},
                          {"before_specimen", SpecimenLabel(*primary)},
                          {"after", after},
@@ -134,12 +135,15 @@ Classification Classify(const PatientRecord& record, const KnowledgePack& pack, 
   }
 
   if (metastatic) {
-    bool has_metastatic_specimen = std::any_of(out.history.begin(), out.history.end(), [](const auto& e) {
-      return e.specimen.kind == SpecimenKind::kMetastasis && (e.call.has_hr_data || e.call.has_her2_data);
-    });
+    bool has_metastatic_specimen =
+        std::any_of(out.history.begin(), out.history.end(), [](const auto& e) {
+          return e.specimen.kind == SpecimenKind::kMetastasis &&
+                 (e.call.has_hr_data || e.call.has_her2_data);
+        });
     AddRules(out.rules, {"SUBTYPE-SPECIMEN"});
     if (!has_metastatic_specimen) {
-      AddUnique(out.tests_needed, {"test.metastatic-biopsy", Severity::kWarning, {}, "SUBTYPE-SPECIMEN"});
+      AddUnique(out.tests_needed,
+                {"test.metastatic-biopsy", Severity::kWarning, {}, "SUBTYPE-SPECIMEN"});
     }
   }
   CheckDiscordance(LatestPrimary(out.history, HasHr), hr_entry, true, out);

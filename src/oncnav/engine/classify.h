@@ -23,9 +23,9 @@ struct Classification {
   bool er_low = false;
   Her2Status her2 = Her2Status::kUnknown;
   std::string group = "unknown";  // "HR+/HER2-" | "HR+/HER2+" | "HR-/HER2+" | "TNBC" | "unknown"
-  const PathologyReport* hr_report = nullptr;    // the report each call was taken from
+  const PathologyReport* hr_report = nullptr;  // the report each call was taken from
   const PathologyReport* her2_report = nullptr;
-  std::vector<SpecimenHistoryEntry> history;     // every report, oldest first
+  std::vector<SpecimenHistoryEntry> history;  // every report, oldest first
   std::vector<Finding> alerts;
   std::vector<Finding> tests_needed;
   std::vector<std::string> rules;

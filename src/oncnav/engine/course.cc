@@ -65,7 +65,8 @@ std::vector<LineOfTherapy> BuildLines(const std::vector<const Regimen*>& regimen
 
 void AddExposure(std::vector<Exposure>& out, const std::string& cls, const std::string& drug,
                  const Regimen& r, bool early_relapse) {
-  auto it = std::find_if(out.begin(), out.end(), [&](const auto& e) { return e.drug_class == cls; });
+  auto it =
+      std::find_if(out.begin(), out.end(), [&](const auto& e) { return e.drug_class == cls; });
   if (it == out.end()) {
     out.push_back({cls, {}, false, false, false});
     it = out.end() - 1;
@@ -122,8 +123,10 @@ void AssessEndocrineResistance(const PatientRecord& record, const KnowledgePack&
         progressed = imaging->date;
       }
       if (!progressed) continue;
-      bool primary = MonthsBetween(*r->start, *progressed) < cfg.primary_resistance_first_line_months;
-      course.endocrine_resistance = primary ? EndocrineResistance::kPrimary : EndocrineResistance::kSecondary;
+      bool primary =
+          MonthsBetween(*r->start, *progressed) < cfg.primary_resistance_first_line_months;
+      course.endocrine_resistance =
+          primary ? EndocrineResistance::kPrimary : EndocrineResistance::kSecondary;
       course.endocrine_resistance_basis = "first_line";
       AddRule(course.rules, primary ? "DEF-1" : "DEF-2");
       return;
@@ -144,10 +147,13 @@ void AssessEndocrineResistance(const PatientRecord& record, const KnowledgePack&
   course.endocrine_resistance_basis = "adjuvant";
   bool on_therapy = !adjuvant->stop || *relapse <= *adjuvant->stop;
   if (on_therapy) {
-    bool primary = MonthsBetween(*adjuvant->start, *relapse) < cfg.primary_resistance_adjuvant_months;
-    course.endocrine_resistance = primary ? EndocrineResistance::kPrimary : EndocrineResistance::kSecondary;
+    bool primary =
+        MonthsBetween(*adjuvant->start, *relapse) < cfg.primary_resistance_adjuvant_months;
+    course.endocrine_resistance =
+        primary ? EndocrineResistance::kPrimary : EndocrineResistance::kSecondary;
     AddRule(course.rules, primary ? "DEF-1" : "DEF-2");
-  } else if (MonthsBetween(*adjuvant->stop, *relapse) < cfg.secondary_resistance_after_adjuvant_months) {
+  } else if (MonthsBetween(*adjuvant->stop, *relapse) <
+             cfg.secondary_resistance_after_adjuvant_months) {
     course.endocrine_resistance = EndocrineResistance::kSecondary;
     AddRule(course.rules, "DEF-2");
   } else {
@@ -168,7 +174,8 @@ void AssessImagingSchedule(const PatientRecord& record, const KnowledgePack& pac
     if (!course.last_imaging || a.date > *course.last_imaging) course.last_imaging = a.date;
   }
   AddRule(course.rules, "RA-02");
-  if (!course.last_imaging || (course.metastatic_since && *course.last_imaging < *course.metastatic_since)) {
+  if (!course.last_imaging ||
+      (course.metastatic_since && *course.last_imaging < *course.metastatic_since)) {
     course.tests_needed.push_back({"test.staging-imaging", Severity::kWarning, {}, "RA-3"});
     AddRule(course.rules, "RA-3");
     if (!course.last_imaging) return;
@@ -180,11 +187,13 @@ void AssessImagingSchedule(const PatientRecord& record, const KnowledgePack& pac
       course.last_imaging->AddMonths(std::min(months, pack.course.reimaging_min_months));
   if (options.as_of > *course.next_imaging_due) {
     course.imaging_overdue = true;
-    course.alerts.push_back({"alert.imaging-overdue", Severity::kWarning,
-                             {{"last", course.last_imaging->ToString()},
-                              {"due", course.next_imaging_due->ToString()},
-                              {"days", std::to_string(DaysBetween(*course.next_imaging_due, options.as_of))}},
-                             "RA-02"});
+    course.alerts.push_back(
+        {"alert.imaging-overdue",
+         Severity::kWarning,
+         {{"last", course.last_imaging->ToString()},
+          {"due", course.next_imaging_due->ToString()},
+          {"days", std::to_string(DaysBetween(*course.next_imaging_due, options.as_of))}},
+         "RA-02"});
   }
 }
 
@@ -200,7 +209,8 @@ void AssessProgression(const CourseOptions& options, const std::optional<Imaging
                                  [&](const Regimen* r) { return Ongoing(*r, options.as_of); });
   if (line.progression_date && !any_ongoing) {
     course.progression = true;
-  } else if (imaging && imaging->date >= line.start) {
+  } else if (imaging && imaging->date >= line.start && imaging->overall != "NE") {
+    // An NE time point says nothing either way: progression stays unknown.
     course.progression = imaging->progression;
   }
   if (course.lines.size() > 1 || line.regimens.size() > 1) AddRule(course.rules, "LOT-4");
@@ -208,11 +218,14 @@ void AssessProgression(const CourseOptions& options, const std::optional<Imaging
   const Regimen* shown = course.current_regimen ? course.current_regimen : line.regimens.back();
   if (course.progression) AddRule(course.rules, "RA-01");
   if (course.progression == true) {
-    course.alerts.push_back({"alert.progression", Severity::kWarning,
-                             {{"regimen", RegimenLabel(*shown)}, {"line", std::to_string(course.line)}},
-                             "RA-01"});
+    course.alerts.push_back(
+        {"alert.progression",
+         Severity::kWarning,
+         {{"regimen", RegimenLabel(*shown)}, {"line", std::to_string(course.line)}},
+         "RA-01"});
   } else if (course.progression == false && course.current_regimen) {
-    course.alerts.push_back({"alert.continue-current", Severity::kInfo,
+    course.alerts.push_back({"alert.continue-current",
+                             Severity::kInfo,
                              {{"regimen", RegimenLabel(*course.current_regimen)},
                               {"response", imaging ? imaging->overall : ""},
                               {"date", imaging ? imaging->date.ToString() : ""}},
@@ -220,8 +233,10 @@ void AssessProgression(const CourseOptions& options, const std::optional<Imaging
   }
   if (course.progression) return;
   if (!course.current_regimen) {
-    course.alerts.push_back({"alert.no-current-regimen", Severity::kInfo,
-                             {{"regimen", RegimenLabel(*shown)}}, "LOT-4"});
+    course.alerts.push_back({"alert.no-current-regimen",
+                             Severity::kInfo,
+                             {{"regimen", RegimenLabel(*shown)}},
+                             "LOT-4"});
   }
 }
 
@@ -232,8 +247,10 @@ void AssessMarkers(const PatientRecord& record, Course& course) {
   for (const auto& m : record.tumor_markers) {
     auto it = std::find_if(latest.begin(), latest.end(),
                            [&](const TumorMarker* l) { return l->marker == m.marker; });
-    if (it == latest.end()) latest.push_back(&m);
-    else if (m.date > (*it)->date) *it = &m;
+    if (it == latest.end())
+      latest.push_back(&m);
+    else if (m.date > (*it)->date)
+      *it = &m;
   }
   std::string list;
   for (const TumorMarker* m : latest) {
@@ -250,10 +267,14 @@ void AssessMarkers(const PatientRecord& record, Course& course) {
 
 std::string_view EndocrineResistanceName(EndocrineResistance r) {
   switch (r) {
-    case EndocrineResistance::kPrimary: return "primary";
-    case EndocrineResistance::kSecondary: return "secondary";
-    case EndocrineResistance::kSensitive: return "sensitive";
-    case EndocrineResistance::kNotApplicable: break;
+    case EndocrineResistance::kPrimary:
+      return "primary";
+    case EndocrineResistance::kSecondary:
+      return "secondary";
+    case EndocrineResistance::kSensitive:
+      return "sensitive";
+    case EndocrineResistance::kNotApplicable:
+      break;
   }
   return "not_applicable";
 }
@@ -281,7 +302,8 @@ Course AssessCourse(const PatientRecord& record, const KnowledgePack& pack,
     AssessExposures(record, pack, course);
     course.alerts.push_back({"alert.no-metastatic-disease", Severity::kInfo, {}, "LOT-1"});
     if (!metastatic_regimens.empty()) {
-      course.alerts.push_back({"alert.metastatic-regimen-without-site", Severity::kWarning, {}, "LOT-1"});
+      course.alerts.push_back(
+          {"alert.metastatic-regimen-without-site", Severity::kWarning, {}, "LOT-1"});
     }
     return course;
   }

@@ -60,7 +60,7 @@ struct Course {
 
 struct CourseOptions {
   Date as_of;
-  int reimaging_months = 0;  // 0 = the pack's default
+  int reimaging_months = 0;                // 0 = the pack's default
   bool hormone_receptor_positive = false;  // endocrine resistance is reported only then
 };
 

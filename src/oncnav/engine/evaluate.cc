@@ -43,8 +43,8 @@ Evaluation Evaluate(const ImportedRecord& input, const KnowledgePack& pack,
   CourseOptions course_options;
   course_options.as_of = options.as_of;
   course_options.reimaging_months = options.reimaging_months;
-  course_options.hormone_receptor_positive = ev.classification.hr == HrStatus::kPositive ||
-                                             ev.classification.hr == HrStatus::kLow;
+  course_options.hormone_receptor_positive =
+      ev.classification.hr == HrStatus::kPositive || ev.classification.hr == HrStatus::kLow;
   ev.course = AssessCourse(record, pack, course_options,
                            metastatic ? LatestVerdict(ev.recist) : std::nullopt);
 
@@ -54,7 +54,7 @@ Evaluation Evaluate(const ImportedRecord& input, const KnowledgePack& pack,
   Merge(ev.rules, ev.course.rules);
   Merge(ev.alerts, ev.classification.alerts);
   for (const auto& f : ev.recist.findings) {
-    Severity s = f.severity == "critical" ? Severity::kCritical
+    Severity s = f.severity == "critical"  ? Severity::kCritical
                  : f.severity == "warning" ? Severity::kWarning
                                            : Severity::kInfo;
     AddUnique(ev.alerts, {f.code, s, f.params, f.rule});

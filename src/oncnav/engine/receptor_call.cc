@@ -1,15 +1,18 @@
 #include "oncnav/engine/receptor_call.h"
 
-
 namespace oncnav {
 namespace {
 
 std::string_view IhcText(Her2Ihc ihc) {
   switch (ihc) {
-    case Her2Ihc::k0: return "0";
-    case Her2Ihc::k1Plus: return "1+";
-    case Her2Ihc::k2Plus: return "2+";
-    case Her2Ihc::k3Plus: return "3+";
+    case Her2Ihc::k0:
+      return "0";
+    case Her2Ihc::k1Plus:
+      return "1+";
+    case Her2Ihc::k2Plus:
+      return "2+";
+    case Her2Ihc::k3Plus:
+      return "3+";
   }
   return "";
 }
@@ -71,8 +74,10 @@ std::optional<bool> CallHer2Binary(const PathologyReport& p, const Classificatio
       out.her2_rules.push_back(g.rule);
       if (!g.call.empty()) return g.call == "positive";
       if (!p.her2_ihc) {
-        out.her2_tests.push_back({"test.her2-ihc-for-ish-group", Severity::kWarning,
-                             {{"group", std::to_string(g.group)}}, g.rule});
+        out.her2_tests.push_back({"test.her2-ihc-for-ish-group",
+                                  Severity::kWarning,
+                                  {{"group", std::to_string(g.group)}},
+                                  g.rule});
         return std::nullopt;
       }
       auto it = g.with_ihc.find(std::string(IhcText(*p.her2_ihc)));
@@ -127,7 +132,8 @@ Her2Status CategoriseNegative(const PathologyReport& p, ReceptorCall& out) {
       return Her2Status::kLow;
     case Her2Ihc::k0:
       if (!p.her2_membrane_staining) {
-        out.her2_tests.push_back({"test.her2-membrane-staining", Severity::kInfo, {}, "HER2-ULTRALOW"});
+        out.her2_tests.push_back(
+            {"test.her2-membrane-staining", Severity::kInfo, {}, "HER2-ULTRALOW"});
         return Her2Status::kNegative;
       }
       out.her2_rules.push_back(*p.her2_membrane_staining ? "HER2-ULTRALOW" : "HER2-ZERO");
@@ -139,8 +145,8 @@ Her2Status CategoriseNegative(const PathologyReport& p, ReceptorCall& out) {
 }
 
 void CallHer2(const PathologyReport& p, const ClassificationConfig& c, ReceptorCall& out) {
-  out.has_her2_data = p.her2_ihc || p.her2_ish_ratio || p.her2_ish_copies ||
-                      p.her2_status != Presence::kUnknown;
+  out.has_her2_data =
+      p.her2_ihc || p.her2_ish_ratio || p.her2_ish_copies || p.her2_status != Presence::kUnknown;
   if (!out.has_her2_data) return;
   auto binary = CallHer2Binary(p, c, out);
   if (!binary) {
@@ -156,22 +162,32 @@ void CallHer2(const PathologyReport& p, const ClassificationConfig& c, ReceptorC
 
 std::string_view HrName(HrStatus s) {
   switch (s) {
-    case HrStatus::kPositive: return "positive";
-    case HrStatus::kLow: return "low";
-    case HrStatus::kNegative: return "negative";
-    case HrStatus::kUnknown: break;
+    case HrStatus::kPositive:
+      return "positive";
+    case HrStatus::kLow:
+      return "low";
+    case HrStatus::kNegative:
+      return "negative";
+    case HrStatus::kUnknown:
+      break;
   }
   return "unknown";
 }
 
 std::string_view Her2Name(Her2Status s) {
   switch (s) {
-    case Her2Status::kPositive: return "positive";
-    case Her2Status::kLow: return "low";
-    case Her2Status::kUltralow: return "ultralow";
-    case Her2Status::kZero: return "zero";
-    case Her2Status::kNegative: return "negative";
-    case Her2Status::kUnknown: break;
+    case Her2Status::kPositive:
+      return "positive";
+    case Her2Status::kLow:
+      return "low";
+    case Her2Status::kUltralow:
+      return "ultralow";
+    case Her2Status::kZero:
+      return "zero";
+    case Her2Status::kNegative:
+      return "negative";
+    case Her2Status::kUnknown:
+      break;
   }
   return "unknown";
 }

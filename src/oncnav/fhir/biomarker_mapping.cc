@@ -7,6 +7,13 @@
 namespace oncnav::fhir {
 namespace {
 
+// The condition a TumorMarkerTest names in its mcode-related-condition extension, or empty.
+std::string_view RelatedCondition(const simdjson::dom::element& res) {
+  auto ext = FindExtension(res, "/mcode-related-condition");
+  if (!ext) return {};
+  return ReferenceIdOf(*ext, "valueReference");
+}
+
 // The group of the observation's specimen, or of its date when it names no specimen.
 PathologyGroup& GroupFor(const simdjson::dom::element& res, const Date& date, ImportContext& ctx) {
   auto specimen = ReferenceIdOf(res, "specimen");
@@ -15,16 +22,70 @@ PathologyGroup& GroupFor(const simdjson::dom::element& res, const Date& date, Im
         specimen.empty() ? g.specimen.empty() && g.date_key == date : g.specimen == specimen;
     if (same) {
       if (date < g.report.date) g.report.date = date;
+      if (g.related_condition.empty()) g.related_condition = RelatedCondition(res);
       return g;
     }
   }
   PathologyGroup group;
   group.specimen = specimen;
   group.date_key = date;
+  group.related_condition = RelatedCondition(res);
   group.report.date = date;
   group.report.source_id = std::string(Str(res, "id"));
   ctx.pathology.push_back(std::move(group));
   return ctx.pathology.back();
+}
+
+const CancerCondition* FindCondition(const ImportContext& ctx, std::string_view id) {
+  if (id.empty()) return nullptr;
+  for (const auto& c : ctx.cancer_conditions) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+// The kind of tissue a Specimen's collection.bodySite names: a metastatic site known to
+// codes.json, or the breast. Both or neither leave it unknown (never guessed).
+Specimen SpecimenFromBodySite(const simdjson::dom::element& specimen, const CodeMap& codes) {
+  Specimen out;
+  auto collection = Member(specimen, "collection");
+  if (!collection) return out;
+  auto site = Member(*collection, "bodySite");
+  if (!site) return out;
+  auto metastatic = LookupConcept(codes, CodeTable::kMetastaticSite, *site);
+  if (metastatic == "ambiguous_lymph_node") metastatic = {};
+  bool breast = !LookupConcept(codes, CodeTable::kBodySite, *site).empty();
+  if (!metastatic.empty() && !breast) {
+    out.kind = SpecimenKind::kMetastasis;
+    out.site = std::string(metastatic);
+  } else if (breast && metastatic.empty()) {
+    out.kind = SpecimenKind::kPrimary;
+  }
+  return out;
+}
+
+// Rule FHIR-SPECIMEN-KIND: a test naming a SecondaryCancerCondition is on that metastasis; else
+// the Specimen's collection.bodySite decides (metastatic site, or breast); else a test naming
+// the PrimaryCancerCondition is on the primary. mCODE tests on metastatic tissue often name the
+// primary condition too, so the body site of the specimen is preferred to that link.
+Specimen SpecimenOf(const PathologyGroup& group, ImportContext& ctx) {
+  const CancerCondition* condition = FindCondition(ctx, group.related_condition);
+  Specimen out;
+  if (condition && !condition->primary) {
+    out.kind = SpecimenKind::kMetastasis;
+    out.site = std::string(condition->site);
+    return out;
+  }
+  if (!group.specimen.empty()) {
+    for (const auto& [id, specimen] : ctx.specimens) {
+      if (id != group.specimen) continue;
+      out = SpecimenFromBodySite(specimen, ctx.codes);
+      break;
+    }
+    if (out.kind != SpecimenKind::kUnknown) return out;
+  }
+  if (condition) out.kind = SpecimenKind::kPrimary;
+  return out;
 }
 
 // Receptor presence codes also arrive with a percentage ("85%"); accept both.
@@ -112,6 +173,8 @@ void FinishPathology(ImportContext& ctx) {
     if (report.er_percent) report.er_status = Presence::kUnknown;
     if (report.pgr_percent) report.pgr_status = Presence::kUnknown;
     if (report.her2_status == Presence::kUnknown) report.her2_status = group.ish_presence;
+    report.specimen = SpecimenOf(group, ctx);
+    if (report.specimen.kind != SpecimenKind::kUnknown) ctx.Mark(ImportRule::kSpecimenKind);
     ctx.out.record.pathology.push_back(std::move(report));
   }
   ctx.pathology.clear();

@@ -17,9 +17,9 @@
 namespace oncnav {
 namespace {
 
-using oncnav::Cat;
 using fhir::ImportContext;
 using fhir::ImportRule;
+using oncnav::Cat;
 using simdjson::dom::element;
 
 struct Entry {
@@ -148,6 +148,8 @@ Result<ImportedRecord> ImportFhirBundle(const simdjson::dom::element& root,
   std::vector<std::pair<std::string_view, element>> medications;
   for (const auto& entry : entries) {
     if (entry.type == "Medication") medications.emplace_back(entry.id, entry.resource);
+    if (entry.type == "Specimen") ctx.specimens.emplace_back(entry.id, entry.resource);
+    if (entry.type == "BodyStructure") ctx.body_structures.emplace_back(entry.id, entry.resource);
     if (entry.type != "Patient") continue;
     ctx.Begin(entry.type, entry.id, entry.index);
     if (!ctx.patient_id.empty() || ctx.out.record.demographics.birth_date) {

@@ -90,6 +90,8 @@ void MapSecondary(const simdjson::dom::element& res, const simdjson::dom::elemen
     site = "other";
   }
   met.site = std::string(site);
+  // A tumour-marker test may name this condition (mcode-related-condition, FHIR-SPECIMEN-KIND).
+  ctx.cancer_conditions.push_back({ctx.ResourceId(), false, site});
   met.date = ConditionDate(res, ctx);
   met.confirmed_by = ConfirmationOf(res, ctx.codes);
   ctx.out.record.metastases.push_back(std::move(met));
@@ -107,6 +109,7 @@ void MapPrimary(const simdjson::dom::element& res, const simdjson::dom::element*
     record.primary.emplace();
   }
   auto& primary = *record.primary;
+  ctx.cancer_conditions.push_back({ctx.ResourceId(), true, {}});
   auto date = ConditionDate(res, ctx);
   if (date && (!primary.diagnosis_date || *date < *primary.diagnosis_date)) {
     primary.diagnosis_date = date;

@@ -10,7 +10,8 @@ std::string_view ImportRuleId(ImportRule rule) {
       "FHIR-UNMAPPED",       "FHIR-IMPLAUSIBLE",     "FHIR-DATE",        "FHIR-ADMIN-SKIP",
       "FHIR-MARKER-CODES",   "FHIR-PATHOLOGY-GROUP", "FHIR-SITE-CODES",  "FHIR-SITE-TEXT",
       "FHIR-REGIMEN-GROUP",  "FHIR-REGIMEN-SETTING", "FHIR-STOP-REASON", "FHIR-UNITS",
-      "FHIR-PROCEDURE-KIND", "LAB-PLAUSIBLE",        "LAB-UNITS"};
+      "FHIR-PROCEDURE-KIND", "LAB-PLAUSIBLE",        "LAB-UNITS",        "FHIR-SPECIMEN-KIND",
+      "FHIR-IMAGING-GROUP"};
   return kIds[static_cast<size_t>(rule)];
 }
 

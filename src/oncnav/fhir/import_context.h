@@ -27,12 +27,24 @@ struct DrugExposure {
   bool completed = false;  // status completed
   StopReason stop_reason = StopReason::kNone;
   std::string_view intent;  // concept from the intent table, may be empty
+  // Supportive care (a drug class in course.json non_line_classes, or procedure intent
+  // supportive): grouped only with other supportive exposures (FHIR-REGIMEN-GROUP).
+  bool supportive = false;
+};
+
+// A cancer condition a tumour-marker test may name (mcode-related-condition), by resource id.
+struct CancerCondition {
+  std::string_view id;    // a view into the parsed document
+  bool primary = false;   // PrimaryCancerCondition (breast) or SecondaryCancerCondition
+  std::string_view site;  // metastatic site concept (a view into the pack); empty for a primary
 };
 
 // Tumour-marker results of one specimen (or one date) while they are being collected.
 struct PathologyGroup {
   std::string_view specimen;  // the specimen id (a view into the parsed document), or empty
   Date date_key;              // the effective date, when no specimen is named
+  // The condition named by the first mcode-related-condition extension of the group's tests.
+  std::string_view related_condition;
   PathologyReport report;
   Presence ish_presence = Presence::kUnknown;
 };
@@ -56,6 +68,8 @@ enum class ImportRule : uint8_t {
   kProcedureKind,   // FHIR-PROCEDURE-KIND
   kLabPlausible,    // LAB-PLAUSIBLE
   kLabUnits,        // LAB-UNITS
+  kSpecimenKind,    // FHIR-SPECIMEN-KIND
+  kImagingGroup,    // FHIR-IMAGING-GROUP
   kCount,
 };
 
@@ -85,6 +99,7 @@ class ImportContext {
   // Sets the resource being mapped (for warning and error locations).
   void Begin(std::string_view type, std::string_view id, size_t entry_index);
   std::string ResourceName() const;                       // "Observation/<id>"
+  std::string_view ResourceId() const { return id_; }     // the id of the resource being mapped
   std::string FieldPath(std::string_view element) const;  // "entry[3].resource.<element>"
 
   void Warn(std::string_view element, std::string message);
@@ -155,6 +170,10 @@ class ImportContext {
   std::vector<Error> errors;
 
   std::vector<PathologyGroup> pathology;
+  std::vector<CancerCondition> cancer_conditions;
+  // Supporting resources read through references (views into the parsed document).
+  std::vector<std::pair<std::string_view, simdjson::dom::element>> specimens;
+  std::vector<std::pair<std::string_view, simdjson::dom::element>> body_structures;
   std::vector<DrugExposure> exposures;
   std::string stage_from_observation;
   std::vector<Date> surgery_dates;

@@ -205,6 +205,11 @@ void MapMedication(
       exposure.intent = LookupCode(ctx.codes, CodeTable::kIntent, *value);
     }
   }
+  // LOT-SUPPORTIVE: supportive care never joins an anticancer regimen (FHIR-REGIMEN-GROUP).
+  exposure.supportive = exposure.intent == "supportive";
+  for (const auto& cls : ctx.pack.course.non_line_classes) {
+    exposure.supportive = exposure.supportive || drug->HasClass(cls);
+  }
   ctx.exposures.push_back(std::move(exposure));
 }
 

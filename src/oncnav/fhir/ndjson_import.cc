@@ -192,8 +192,8 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
       record.warnings.push_back(fhir::MakeWarning(
           oncnav::Cat({names[line.file], ":", std::to_string(line.number)}), "subject",
           oncnav::Cat({type,
-                     " resources without a Patient reference cannot be attributed to a "
-                     "patient; not used"})));
+                       " resources without a Patient reference cannot be attributed to a "
+                       "patient; not used"})));
     }
     if (!unattributed.empty()) {
       // The record's rules are final once ImportFhirBundle returns: add FHIR-UNMAPPED once.

@@ -4,8 +4,9 @@
 
 namespace oncnav::fhir {
 
-// Days within which a drug joins a regimen started by another drug, and within which a drug
-// already in a regimen continues it (codes.json rule FHIR-REGIMEN-GROUP).
+// Days within which a drug joins a regimen started by another drug (and within which a drug
+// that stopped while its partners go on only ends the regimen with them), and within which a
+// drug's next resource continues its exposure (codes.json rule FHIR-REGIMEN-GROUP).
 inline constexpr int kRegimenJoinDays = 28;
 inline constexpr int kRegimenContinueDays = 90;
 // A regimen is neoadjuvant when a surgery follows its start within this many days.

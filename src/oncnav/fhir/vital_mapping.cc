@@ -8,6 +8,67 @@
 
 namespace oncnav::fhir {
 
+namespace {
+
+// The Tumor BodyStructure a TumorSize observation's focus names, when it is in the Bundle.
+std::optional<simdjson::dom::element> FocusBodyStructure(std::string_view id,
+                                                         const ImportContext& ctx) {
+  if (id.empty()) return std::nullopt;
+  for (const auto& [structure_id, structure] : ctx.body_structures) {
+    if (structure_id == id) return structure;
+  }
+  return std::nullopt;
+}
+
+std::string_view FirstIdentifier(const simdjson::dom::element& obj) {
+  std::string_view value;
+  ForEach(obj, "identifier", [&](const simdjson::dom::element& identifier) {
+    if (value.empty()) value = Str(identifier, "value");
+  });
+  return value;
+}
+
+// The lesion's id, stable across assessments: the focus Reference's identifier, else the
+// identifier of the Tumor BodyStructure it references, else that reference's id; without a focus,
+// the body site (with an ordinal when the scan already holds a lesion of that site).
+std::string LesionId(const simdjson::dom::element& res, std::string_view organ,
+                     const ImagingAssessment& scan, const ImportContext& ctx) {
+  std::string_view id;
+  ForEach(res, "focus", [&](const simdjson::dom::element& focus) {
+    if (!id.empty()) return;
+    if (auto identifier = Member(focus, "identifier")) id = Str(*identifier, "value");
+    if (!id.empty()) return;
+    auto reference = ReferenceId(Str(focus, "reference"));
+    if (auto structure = FocusBodyStructure(reference, ctx)) id = FirstIdentifier(*structure);
+    if (id.empty()) id = reference;
+  });
+  if (!id.empty()) return std::string(id);
+  std::string base = Cat({"site:", organ.empty() ? std::string_view("unspecified") : organ});
+  int same_site = 0;
+  for (const auto& lesion : scan.lesions) {
+    std::string_view other = lesion.id;
+    if (other.starts_with(base) && (other.size() == base.size() || other[base.size()] == '#')) {
+      ++same_site;
+    }
+  }
+  if (same_site == 0) return base;
+  return Cat({base, "#", std::to_string(same_site + 1)});
+}
+
+// The organ of a lesion without an observation bodySite: its BodyStructure's location.
+std::string_view LocationOf(const simdjson::dom::element& res, const ImportContext& ctx) {
+  std::string_view organ;
+  ForEach(res, "focus", [&](const simdjson::dom::element& focus) {
+    if (!organ.empty()) return;
+    if (auto structure = FocusBodyStructure(ReferenceId(Str(focus, "reference")), ctx)) {
+      if (auto location = Member(*structure, "location")) organ = ConceptText(*location);
+    }
+  });
+  return organ;
+}
+
+}  // namespace
+
 void MapBodyMeasure(const simdjson::dom::element& res, std::string_view kind, const Date& date,
                     ImportContext& ctx) {
   bool weight = kind == "body_weight";
@@ -118,23 +179,46 @@ void MapTumorSize(const simdjson::dom::element& res, const Date& date, ImportCon
     return;
   }
   if (!longest) return;
-  ImagingAssessment assessment;
-  assessment.date = date;
+  std::string_view modality;
+  std::string_view method_text;
   if (auto method = Member(res, "method")) {
-    assessment.modality = std::string(LookupCode(ctx.codes, CodeTable::kImagingMethod, *method));
-    if (assessment.modality.empty()) assessment.modality = std::string(ConceptText(*method));
+    modality = LookupCode(ctx.codes, CodeTable::kImagingMethod, *method);
+    if (modality.empty()) method_text = ConceptText(*method);
   }
+  if (modality.empty()) modality = method_text;
+  std::string_view organ;
+  if (auto site = Member(res, "bodySite")) organ = ConceptText(*site);
+
+  // Rule FHIR-IMAGING-GROUP: the tumour sizes of one scan (same date, same method when both
+  // name one) form one assessment.
+  ctx.Mark(ImportRule::kImagingGroup);
+  auto& imaging = ctx.out.record.imaging;
+  ImagingAssessment* scan = nullptr;
+  for (auto it = imaging.rbegin(); it != imaging.rend() && !scan; ++it) {
+    if (it->date == date &&
+        (it->modality.empty() || modality.empty() || it->modality == modality)) {
+      scan = &*it;
+    }
+  }
+  if (!scan) {
+    imaging.emplace_back();
+    scan = &imaging.back();
+    scan->date = date;
+  }
+  if (scan->modality.empty() && !modality.empty()) scan->modality = std::string(modality);
+
   Lesion lesion;
-  // The Tumor BodyStructure in `focus` identifies the lesion across assessments.
-  lesion.id = std::string(ReferenceIdOf(res, "focus"));
-  ForEach(res, "focus", [&](const simdjson::dom::element& focus) {
-    if (lesion.id.empty()) lesion.id = std::string(ReferenceId(Str(focus, "reference")));
-  });
-  if (lesion.id.empty()) lesion.id = std::string(Str(res, "id"));
-  if (auto site = Member(res, "bodySite")) lesion.organ = std::string(ConceptText(*site));
+  lesion.id = LesionId(res, organ, *scan, ctx);
+  for (const auto& other : scan->lesions) {
+    if (other.id != lesion.id) continue;
+    ctx.Warn("focus", Cat({"lesion '", lesion.id, "' was already measured in the assessment of ",
+                           date.ToString(), "; this measurement is not used"}));
+    return;
+  }
+  if (organ.empty()) organ = LocationOf(res, ctx);
+  lesion.organ = std::string(organ);
   lesion.diameter_mm = longest;
-  assessment.lesions.push_back(std::move(lesion));
-  ctx.out.record.imaging.push_back(std::move(assessment));
+  scan->lesions.push_back(std::move(lesion));
 }
 
 }  // namespace oncnav::fhir

@@ -19,9 +19,12 @@ int Months(PackReader& reader, const nlohmann::json& obj, const std::string& pat
 ClassificationConfig ClassificationConfig::Load(const nlohmann::json& doc, PackReader& reader) {
   ClassificationConfig c;
   if (const auto* hr = reader.Member(doc, "$", "hormone_receptor")) {
-    c.er_positive_min_percent = reader.Number(*hr, "$.hormone_receptor", "er_positive_min_percent").value_or(1);
-    c.er_low_max_percent = reader.Number(*hr, "$.hormone_receptor", "er_low_max_percent").value_or(10);
-    c.pgr_positive_min_percent = reader.Number(*hr, "$.hormone_receptor", "pgr_positive_min_percent").value_or(1);
+    c.er_positive_min_percent =
+        reader.Number(*hr, "$.hormone_receptor", "er_positive_min_percent").value_or(1);
+    c.er_low_max_percent =
+        reader.Number(*hr, "$.hormone_receptor", "er_low_max_percent").value_or(10);
+    c.pgr_positive_min_percent =
+        reader.Number(*hr, "$.hormone_receptor", "pgr_positive_min_percent").value_or(1);
   }
   const auto* her2 = reader.Member(doc, "$", "her2");
   if (!her2) return c;

@@ -38,7 +38,7 @@ struct CourseConfig {
   int reimaging_default_months = 3;
   int reimaging_min_months = 2;
   int reimaging_max_months = 3;
-  int primary_resistance_adjuvant_months = 24;  // DEF-1: on the first 2 years of adjuvant ET
+  int primary_resistance_adjuvant_months = 24;   // DEF-1: on the first 2 years of adjuvant ET
   int primary_resistance_first_line_months = 6;  // DEF-1: within 6 months of 1L ET for ABC
   int secondary_resistance_after_adjuvant_months = 12;  // DEF-2
   // LOT-2: drug class -> months after the end of (neo)adjuvant therapy within which a

@@ -76,7 +76,8 @@ void LoadManifest(const std::string& dir, KnowledgePack& pack, std::vector<Error
     source.id = reader.String(s, path, "id").value_or("");
     source.citation = reader.String(s, path, "citation").value_or("");
     source.url = reader.String(s, path, "url", false).value_or("");
-    if (pack.sources.count(source.id)) reader.Fail(path + ".id", "'" + source.id + "' is listed twice");
+    if (pack.sources.count(source.id))
+      reader.Fail(path + ".id", "'" + source.id + "' is listed twice");
     pack.sources.emplace(source.id, std::move(source));
   }
 }
@@ -104,9 +105,9 @@ void CheckCrossReferences(const KnowledgePack& pack, std::vector<Error>& errors)
   }
   for (const auto& group : pack.classification.dual_probe_groups) {
     if (!pack.rules.count(group.rule)) {
-      errors.push_back({ErrorCode::kKnowledgeInvalid, "classification.json: ISH group " +
-                        std::to_string(group.group), "names rule '" + group.rule +
-                        "', which no file defines"});
+      errors.push_back({ErrorCode::kKnowledgeInvalid,
+                        "classification.json: ISH group " + std::to_string(group.group),
+                        "names rule '" + group.rule + "', which no file defines"});
     }
   }
   for (const auto& [cls, months] : pack.course.early_relapse_months) {

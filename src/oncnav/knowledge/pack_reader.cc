@@ -77,8 +77,8 @@ std::optional<nlohmann::json> ReadJsonFile(const std::string& dir, const std::st
   try {
     return nlohmann::json::parse(buf.str());
   } catch (const nlohmann::json::parse_error& e) {
-    errors.push_back({ErrorCode::kKnowledgeInvalid, file,
-                      std::string("is not valid JSON (") + e.what() + ")"});
+    errors.push_back(
+        {ErrorCode::kKnowledgeInvalid, file, std::string("is not valid JSON (") + e.what() + ")"});
     return std::nullopt;
   }
 }

@@ -14,7 +14,8 @@ namespace oncnav {
 // (classification, labs, drugs, codes, RECIST, ...) has a loader that takes a PackReader.
 class PackReader {
  public:
-  PackReader(std::string file, std::vector<Error>& errors) : file_(std::move(file)), errors_(errors) {}
+  PackReader(std::string file, std::vector<Error>& errors)
+      : file_(std::move(file)), errors_(errors) {}
 
   const std::string& file() const { return file_; }
   void Fail(const std::string& path, const std::string& reason);

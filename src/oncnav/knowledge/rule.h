@@ -15,8 +15,8 @@ bool ParseEvidence(std::string_view text, Evidence& out);
 // A named rule of the pack. The engine reports the ids of the rules it applied for each
 // evaluation (provenance), and the test suite checks every rule fires in some vignette.
 struct Rule {
-  std::string id;       // e.g. "HER2-ISH-G2", "LOT-4", "RECIST-PD"
-  std::string summary;  // one sentence in the project's own words
+  std::string id;                    // e.g. "HER2-ISH-G2", "LOT-4", "RECIST-PD"
+  std::string summary;               // one sentence in the project's own words
   std::vector<std::string> sources;  // ids from the manifest's source list
   Evidence evidence = Evidence::kVerified;
   std::string file;  // the pack file that defines it

@@ -1,9 +1,10 @@
 #include "oncnav/knowledge/texts.h"
-#include "oncnav/common/text.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
+
+#include "oncnav/common/text.h"
 
 namespace oncnav {
 namespace {
@@ -22,8 +23,7 @@ std::set<std::string> Placeholders(const std::string& text) {
 
 }  // namespace
 
-std::string Texts::Render(std::string_view lang, std::string_view key,
-                          const Params& params) const {
+std::string Texts::Render(std::string_view lang, std::string_view key, const Params& params) const {
   auto l = by_lang_.find(lang);
   if (l == by_lang_.end()) l = by_lang_.find(std::string_view("en"));
   if (l == by_lang_.end()) return Cat({"[", key, "]"});

@@ -24,14 +24,14 @@ struct Lesion {
   bool too_small_to_measure = false;
   bool disappeared = false;
   bool is_new = false;
-  bool equivocal = false;            // for a new lesion: not yet unequivocal
+  bool equivocal = false;  // for a new lesion: not yet unequivocal
   bool previously_irradiated = false;
   NonTargetStatus status = NonTargetStatus::kPresent;  // non-target lesions only
 };
 
 struct ImagingAssessment {
   Date date;
-  std::string modality;  // "CT", "MRI", "bone scan", "PET-CT", ...
+  std::string modality;   // "CT", "MRI", "bone scan", "PET-CT", ...
   bool baseline = false;  // marks the baseline of a new course of assessment
   std::optional<double> slice_thickness_mm;
   std::vector<Lesion> lesions;

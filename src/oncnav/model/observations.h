@@ -35,8 +35,8 @@ struct PerformanceStatus {
 };
 
 struct Goals {
-  std::string statement;                 // the patient's own words
-  std::vector<std::string> priorities;   // e.g. "quality_of_life", "longest_survival"
+  std::string statement;                // the patient's own words
+  std::vector<std::string> priorities;  // e.g. "quality_of_life", "longest_survival"
 };
 
 }  // namespace oncnav

@@ -60,7 +60,7 @@ struct ImportedRecord {
   PatientRecord record;
   std::vector<ImportWarning> warnings;
   std::vector<std::string> rules;  // pack rules applied while importing (units, plausibility, ...)
-  std::string format;  // "oncnav" | "fhir"
+  std::string format;              // "oncnav" | "fhir"
 };
 
 }  // namespace oncnav

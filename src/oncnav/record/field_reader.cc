@@ -1,9 +1,10 @@
 #include "oncnav/record/field_reader.h"
-#include "oncnav/common/text.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+
+#include "oncnav/common/text.h"
 
 namespace oncnav {
 
@@ -99,8 +100,8 @@ std::optional<double> FieldReader::Number(simdjson::dom::object parent, std::str
   return d;
 }
 
-std::optional<int> FieldReader::Integer(simdjson::dom::object parent, std::string_view key,
-                                        int min, int max, bool required) {
+std::optional<int> FieldReader::Integer(simdjson::dom::object parent, std::string_view key, int min,
+                                        int max, bool required) {
   auto v = Find(parent, key, required);
   if (!v) return std::nullopt;
   int64_t i = 0;
@@ -152,8 +153,8 @@ std::optional<Date> FieldReader::DateField(simdjson::dom::object parent, std::st
   return d;
 }
 
-std::vector<std::string> FieldReader::StringList(simdjson::dom::object parent,
-                                                 std::string_view key, bool required) {
+std::vector<std::string> FieldReader::StringList(simdjson::dom::object parent, std::string_view key,
+                                                 bool required) {
   std::vector<std::string> out;
   auto arr = Array(parent, key, required);
   if (!arr) return out;

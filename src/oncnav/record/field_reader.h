@@ -104,8 +104,7 @@ std::optional<E> FieldReader::Enum(simdjson::dom::object parent, std::string_vie
     if (!allowed.empty()) allowed += ", ";
     allowed += name;
   }
-  Fail(ErrorCode::kInvalidValue, key,
-       "'" + std::string(*text) + "' is not one of: " + allowed);
+  Fail(ErrorCode::kInvalidValue, key, "'" + std::string(*text) + "' is not one of: " + allowed);
   return std::nullopt;
 }
 

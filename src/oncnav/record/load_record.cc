@@ -9,8 +9,8 @@ Result<ImportedRecord> LoadRecord(std::string_view json, const KnowledgePack& pa
                                   const Date& as_of, simdjson::dom::parser& parser) {
   simdjson::dom::element root;
   if (auto err = parser.parse(json.data(), json.size()).get(root); err != simdjson::SUCCESS) {
-    return Error{ErrorCode::kInvalidJson, "$", std::string("not well-formed JSON: ") +
-                                                   simdjson::error_message(err)};
+    return Error{ErrorCode::kInvalidJson, "$",
+                 std::string("not well-formed JSON: ") + simdjson::error_message(err)};
   }
   simdjson::dom::object obj;
   if (root.get_object().get(obj) != simdjson::SUCCESS) {

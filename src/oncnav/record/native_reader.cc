@@ -58,9 +58,9 @@ std::optional<Specimen> ReadSpecimen(FieldReader& r, object parent) {
 
 void ReadPathology(FieldReader& r, object root, PatientRecord& rec) {
   ForEachObject(r, root, "pathology", [&](object o) {
-    r.CheckKnownKeys(o, {"date", "specimen", "er_percent", "pgr_percent", "er_status",
-                         "pgr_status", "her2_ihc", "her2_membrane_staining", "her2_ish",
-                         "her2_status", "ki67_percent", "source_id"});
+    r.CheckKnownKeys(
+        o, {"date", "specimen", "er_percent", "pgr_percent", "er_status", "pgr_status", "her2_ihc",
+            "her2_membrane_staining", "her2_ish", "her2_status", "ki67_percent", "source_id"});
     PathologyReport p;
     auto date = r.DateField(o, "date", true);
     p.specimen = ReadSpecimen(r, o).value_or(Specimen{});
@@ -82,7 +82,8 @@ void ReadPathology(FieldReader& r, object root, PatientRecord& rec) {
       if (p.ish_probe == IshProbe::kDual) {
         // A dual-probe group needs both numbers; report each one that is absent.
         if (!p.her2_ish_ratio && !r.HasKey(*ish, "ratio")) {
-          r.Fail(ErrorCode::kMissingField, "ratio", "a dual-probe result needs the HER2/CEP17 ratio");
+          r.Fail(ErrorCode::kMissingField, "ratio",
+                 "a dual-probe result needs the HER2/CEP17 ratio");
         }
         if (!p.her2_ish_copies && !r.HasKey(*ish, "copies")) {
           r.Fail(ErrorCode::kMissingField, "copies",
@@ -150,8 +151,8 @@ void ReadBiomarkers(FieldReader& r, object root, PatientRecord& rec) {
 
 void ReadRegimens(FieldReader& r, object root, const KnowledgePack& pack, PatientRecord& rec) {
   ForEachObject(r, root, "regimens", [&](object o) {
-    r.CheckKnownKeys(o, {"id", "drugs", "setting", "start", "stop", "stop_reason",
-                         "best_response"});
+    r.CheckKnownKeys(o,
+                     {"id", "drugs", "setting", "start", "stop", "stop_reason", "best_response"});
     Regimen reg;
     reg.id = std::string(r.String(o, "id").value_or(""));
     reg.drugs = r.StringList(o, "drugs", true);
@@ -189,8 +190,8 @@ void ReadRegimens(FieldReader& r, object root, const KnowledgePack& pack, Patien
 }
 
 void ReadLesion(FieldReader& r, object o, Lesion& l) {
-  r.CheckKnownKeys(o, {"id", "organ", "nodal", "diameter_mm", "bone_type", "soft_tissue_mm",
-                       "role", "too_small_to_measure", "disappeared", "new", "equivocal",
+  r.CheckKnownKeys(o, {"id", "organ", "nodal", "diameter_mm", "bone_type", "soft_tissue_mm", "role",
+                       "too_small_to_measure", "disappeared", "new", "equivocal",
                        "previously_irradiated", "status"});
   l.id = std::string(r.String(o, "id", true).value_or(""));
   l.organ = std::string(r.String(o, "organ", true).value_or(""));
@@ -236,8 +237,8 @@ void MarkRule(std::vector<std::string>& rules, const char* id) {
   if (std::find(rules.begin(), rules.end(), id) == rules.end()) rules.emplace_back(id);
 }
 
-void ReadObservations(FieldReader& r, object root, const KnowledgePack& pack,
-                      PatientRecord& rec, std::vector<std::string>& imported_rules) {
+void ReadObservations(FieldReader& r, object root, const KnowledgePack& pack, PatientRecord& rec,
+                      std::vector<std::string>& imported_rules) {
   ForEachObject(r, root, "tumor_markers", [&](object o) {
     r.CheckKnownKeys(o, {"date", "marker", "value", "unit"});
     TumorMarker m;
@@ -270,8 +271,8 @@ void ReadObservations(FieldReader& r, object root, const KnowledgePack& pack,
       std::string accepted;
       for (const auto& u : test->units) accepted += (accepted.empty() ? "" : ", ") + u.unit;
       r.Fail(ErrorCode::kInvalidValue, "unit",
-             "'" + std::string(*unit) + "' is not a unit for " + test->id + " (accepted: " +
-                 accepted + ")");
+             "'" + std::string(*unit) + "' is not a unit for " + test->id +
+                 " (accepted: " + accepted + ")");
       return;
     }
     MarkRule(imported_rules, "LAB-PLAUSIBLE");  // the range check below is applied to every lab
@@ -286,8 +287,8 @@ void ReadObservations(FieldReader& r, object root, const KnowledgePack& pack,
       return;
     }
     if (*unit != test->canonical_unit) MarkRule(imported_rules, "LAB-UNITS");
-    rec.labs.push_back({*date, test->id, *canonical, test->canonical_unit, *value,
-                        std::string(*unit)});
+    rec.labs.push_back(
+        {*date, test->id, *canonical, test->canonical_unit, *value, std::string(*unit)});
   });
   ForEachObject(r, root, "performance", [&](object o) {
     r.CheckKnownKeys(o, {"date", "scale", "value"});
@@ -384,10 +385,10 @@ Result<ImportedRecord> ReadNativeRecord(const simdjson::dom::element& root,
                std::to_string(kNativeFormatVersion));
   }
   if (!errors.empty()) return errors;
-  r.CheckKnownKeys(obj, {"format", "format_version", "patient", "primary", "metastases",
-                         "pathology", "pdl1", "germline", "variants", "regimens", "procedures",
-                         "imaging", "tumor_markers", "labs", "adverse_events", "performance",
-                         "goals"});
+  r.CheckKnownKeys(
+      obj, {"format", "format_version", "patient", "primary", "metastases", "pathology", "pdl1",
+            "germline", "variants", "regimens", "procedures", "imaging", "tumor_markers", "labs",
+            "adverse_events", "performance", "goals"});
   PatientRecord& rec = out.record;
   ReadDemographics(r, obj, rec.demographics);
   ReadCancer(r, obj, rec);

@@ -13,16 +13,20 @@ namespace oncnav {
 template <typename E>
 using Vocabulary = std::vector<std::pair<std::string_view, E>>;
 
-inline const Vocabulary<Sex> kSexNames = {
-    {"female", Sex::kFemale}, {"male", Sex::kMale}, {"other", Sex::kOther}, {"unknown", Sex::kUnknown}};
+inline const Vocabulary<Sex> kSexNames = {{"female", Sex::kFemale},
+                                          {"male", Sex::kMale},
+                                          {"other", Sex::kOther},
+                                          {"unknown", Sex::kUnknown}};
 inline const Vocabulary<MenopausalStatus> kMenopauseNames = {
     {"premenopausal", MenopausalStatus::kPremenopausal},
     {"perimenopausal", MenopausalStatus::kPerimenopausal},
     {"postmenopausal", MenopausalStatus::kPostmenopausal},
     {"unknown", MenopausalStatus::kUnknown}};
 inline const Vocabulary<SpecimenKind> kSpecimenKindNames = {
-    {"primary", SpecimenKind::kPrimary}, {"metastasis", SpecimenKind::kMetastasis},
-    {"plasma", SpecimenKind::kPlasma},   {"blood", SpecimenKind::kBlood},
+    {"primary", SpecimenKind::kPrimary},
+    {"metastasis", SpecimenKind::kMetastasis},
+    {"plasma", SpecimenKind::kPlasma},
+    {"blood", SpecimenKind::kBlood},
     {"unknown", SpecimenKind::kUnknown}};
 inline const Vocabulary<Presence> kPresenceNames = {{"positive", Presence::kPositive},
                                                     {"negative", Presence::kNegative},
@@ -43,12 +47,14 @@ inline const Vocabulary<Setting> kSettingNames = {{"neoadjuvant", Setting::kNeoa
                                                   {"adjuvant", Setting::kAdjuvant},
                                                   {"metastatic", Setting::kMetastatic}};
 inline const Vocabulary<StopReason> kStopReasonNames = {
-    {"progression", StopReason::kProgression}, {"toxicity", StopReason::kToxicity},
-    {"completed", StopReason::kCompleted},     {"patient_choice", StopReason::kPatientChoice},
+    {"progression", StopReason::kProgression},
+    {"toxicity", StopReason::kToxicity},
+    {"completed", StopReason::kCompleted},
+    {"patient_choice", StopReason::kPatientChoice},
     {"other", StopReason::kOther}};
 inline const Vocabulary<std::string_view> kResponseNames = {
-    {"CR", "CR"}, {"PR", "PR"}, {"SD", "SD"}, {"PD", "PD"}, {"NE", "NE"},
-    {"non-CR/non-PD", "non-CR/non-PD"}};
+    {"CR", "CR"}, {"PR", "PR"}, {"SD", "SD"},
+    {"PD", "PD"}, {"NE", "NE"}, {"non-CR/non-PD", "non-CR/non-PD"}};
 inline const Vocabulary<BoneLesionType> kBoneTypeNames = {{"lytic", BoneLesionType::kLytic},
                                                           {"blastic", BoneLesionType::kBlastic},
                                                           {"mixed", BoneLesionType::kMixed}};
@@ -59,8 +65,8 @@ inline const Vocabulary<NonTargetStatus> kNonTargetStatusNames = {
     {"absent", NonTargetStatus::kAbsent},
     {"unequivocal_progression", NonTargetStatus::kUnequivocalProgression},
     {"not_evaluated", NonTargetStatus::kNotEvaluated}};
-inline const Vocabulary<PerformanceScale> kScaleNames = {{"ecog", PerformanceScale::kEcog},
-                                                         {"karnofsky", PerformanceScale::kKarnofsky}};
+inline const Vocabulary<PerformanceScale> kScaleNames = {
+    {"ecog", PerformanceScale::kEcog}, {"karnofsky", PerformanceScale::kKarnofsky}};
 inline const Vocabulary<ProcedureKind> kProcedureNames = {
     {"radiotherapy", ProcedureKind::kRadiotherapy},
     {"surgery", ProcedureKind::kSurgery},
@@ -80,10 +86,9 @@ inline const Vocabulary<std::string_view> kSiteNames = {
     {"peritoneum", "peritoneum"},
     {"bone_marrow", "bone_marrow"},
     {"other", "other"}};
-inline const Vocabulary<Confirmation> kConfirmationNames = {
-    {"biopsy", Confirmation::kBiopsy},
-    {"imaging", Confirmation::kImaging},
-    {"clinical", Confirmation::kClinical}};
+inline const Vocabulary<Confirmation> kConfirmationNames = {{"biopsy", Confirmation::kBiopsy},
+                                                            {"imaging", Confirmation::kImaging},
+                                                            {"clinical", Confirmation::kClinical}};
 
 // The word for `value` in `vocabulary` ("" if absent).
 template <typename E>

@@ -31,7 +31,8 @@ Json RegimenJson(const Regimen& r) {
   j["setting"] = NameOf(kSettingNames, r.setting);
   j["start"] = DateOrNull(r.start);
   j["stop"] = DateOrNull(r.stop);
-  if (r.stop_reason != StopReason::kNone) j["stop_reason"] = NameOf(kStopReasonNames, r.stop_reason);
+  if (r.stop_reason != StopReason::kNone)
+    j["stop_reason"] = NameOf(kStopReasonNames, r.stop_reason);
   if (!r.best_response.empty()) j["best_response"] = r.best_response;
   return j;
 }
@@ -65,10 +66,10 @@ Json CourseToJson(const Course& c) {
     lines.push_back(lj);
   }
   j["lines"] = lines;
-  j["endocrine_resistance"] = {{"class", EndocrineResistanceName(c.endocrine_resistance)},
-                               {"basis", c.endocrine_resistance_basis.empty()
-                                             ? Json(nullptr)
-                                             : Json(c.endocrine_resistance_basis)}};
+  j["endocrine_resistance"] = {
+      {"class", EndocrineResistanceName(c.endocrine_resistance)},
+      {"basis",
+       c.endocrine_resistance_basis.empty() ? Json(nullptr) : Json(c.endocrine_resistance_basis)}};
   Json exposures = Json::array();
   for (const auto& e : c.exposures) {
     exposures.push_back({{"class", e.drug_class},
@@ -103,7 +104,8 @@ Json SubtypeToJson(const Classification& c) {
   j["her2"] = Her2Name(c.her2);
   j["group"] = c.group;
   j["er_low"] = c.er_low;
-  j["hr_basis"] = c.hr_report ? SpecimenJson(c.hr_report->specimen, c.hr_report->date) : Json(nullptr);
+  j["hr_basis"] =
+      c.hr_report ? SpecimenJson(c.hr_report->specimen, c.hr_report->date) : Json(nullptr);
   if (c.her2_report) {
     Json b = SpecimenJson(c.her2_report->specimen, c.her2_report->date);
     for (const auto& h : c.history) {
@@ -180,7 +182,8 @@ Json ProvenanceToJson(const std::vector<std::string>& rules, const KnowledgePack
   return j;
 }
 
-std::string WarningMessage(const ImportWarning& w, const KnowledgePack& pack, std::string_view lang) {
+std::string WarningMessage(const ImportWarning& w, const KnowledgePack& pack,
+                           std::string_view lang) {
   if (w.code.empty() || !pack.texts.Has(w.code)) return w.message;
   return pack.texts.Render(lang, w.code, w.params);
 }
@@ -189,7 +192,8 @@ Json ImportWarningsToJson(const std::vector<ImportWarning>& warnings, const Know
                           std::string_view lang) {
   Json out = Json::array();
   for (const auto& w : warnings) {
-    Json j = {{"resource", w.resource}, {"element", w.element},
+    Json j = {{"resource", w.resource},
+              {"element", w.element},
               {"message", WarningMessage(w, pack, lang)}};
     if (!w.code.empty()) j["code"] = w.code;
     out.push_back(j);

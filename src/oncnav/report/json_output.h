@@ -21,7 +21,8 @@ Json FindingsToJson(const std::vector<Finding>& findings, const KnowledgePack& p
 Json ImportWarningsToJson(const std::vector<ImportWarning>& warnings, const KnowledgePack& pack,
                           std::string_view lang);
 // The warning's message in `lang` when it carries a translated code, else its English text.
-std::string WarningMessage(const ImportWarning& w, const KnowledgePack& pack, std::string_view lang);
+std::string WarningMessage(const ImportWarning& w, const KnowledgePack& pack,
+                           std::string_view lang);
 Json ProvenanceToJson(const std::vector<std::string>& rules, const KnowledgePack& pack);
 
 }  // namespace oncnav

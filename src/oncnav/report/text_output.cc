@@ -1,9 +1,9 @@
 #include "oncnav/report/text_output.h"
-#include "oncnav/common/text.h"
 
 #include <cmath>
 #include <cstdio>
 
+#include "oncnav/common/text.h"
 #include "oncnav/record/native_vocabulary.h"
 #include "oncnav/report/json_output.h"
 
@@ -41,7 +41,8 @@ std::string Fmt(double v) {
 
 std::string Basis(const Writer& w, const PathologyReport* r) {
   if (!r) return "";
-  std::string s = " (" + w.T("value.specimen." + std::string(NameOf(kSpecimenKindNames, r->specimen.kind)));
+  std::string s =
+      " (" + w.T("value.specimen." + std::string(NameOf(kSpecimenKindNames, r->specimen.kind)));
   if (!r->specimen.site.empty()) s += " " + r->specimen.site;
   return s + ", " + r->date.ToString() + ")";
 }
@@ -56,16 +57,19 @@ void WriteSubtype(Writer& w, const Evaluation& ev) {
   const auto& c = ev.classification;
   w.Heading("label.section.subtype");
   w.Line("label.hr", w.T("value.hr." + std::string(HrName(c.hr))) + Basis(w, c.hr_report));
-  w.Line("label.her2", w.T("value.her2." + std::string(Her2Name(c.her2))) + Basis(w, c.her2_report));
+  w.Line("label.her2",
+         w.T("value.her2." + std::string(Her2Name(c.her2))) + Basis(w, c.her2_report));
   w.Line("label.group", c.group == "unknown" ? w.T("value.unknown") : c.group);
   if (c.history.size() > 1) {
     w.Line("label.history", "");
     for (const auto& h : c.history) {
-      std::string line = "    " + h.date.ToString() + " " +
-                         w.T("value.specimen." + std::string(NameOf(kSpecimenKindNames, h.specimen.kind)));
+      std::string line =
+          "    " + h.date.ToString() + " " +
+          w.T("value.specimen." + std::string(NameOf(kSpecimenKindNames, h.specimen.kind)));
       if (!h.specimen.site.empty()) line += " " + h.specimen.site;
       if (h.call.has_hr_data) line += "  HR " + w.T("value.hr." + std::string(HrName(h.call.hr)));
-      if (h.call.has_her2_data) line += "  HER2 " + w.T("value.her2." + std::string(Her2Name(h.call.her2)));
+      if (h.call.has_her2_data)
+        line += "  HER2 " + w.T("value.her2." + std::string(Her2Name(h.call.her2)));
       w.Raw(line + "\n");
     }
   }
@@ -83,12 +87,13 @@ void WriteCourse(Writer& w, const Evaluation& ev) {
   if (c.current_regimen) {
     w.Line("label.current-regimen",
            w.T("text.regimen-since", {{"regimen", Regimen(*c.current_regimen)},
-                                       {"start", c.current_regimen->start->ToString()},
-                                       {"days", std::to_string(c.days_on_current.value_or(0))}}));
+                                      {"start", c.current_regimen->start->ToString()},
+                                      {"days", std::to_string(c.days_on_current.value_or(0))}}));
   } else {
     w.Line("label.current-regimen", w.T("value.none"));
   }
-  w.Line("label.progression", w.T(c.progression ? (*c.progression ? "value.yes" : "value.no") : "value.unknown"));
+  w.Line("label.progression",
+         w.T(c.progression ? (*c.progression ? "value.yes" : "value.no") : "value.unknown"));
   if (c.endocrine_resistance != EndocrineResistance::kNotApplicable) {
     w.Line("label.endocrine-resistance",
            w.T("value.resistance." + std::string(EndocrineResistanceName(c.endocrine_resistance))));
@@ -96,9 +101,11 @@ void WriteCourse(Writer& w, const Evaluation& ev) {
   for (const auto& l : c.lines) {
     std::string regs;
     for (const auto* r : l.regimens) regs += (regs.empty() ? "" : "; ") + Regimen(*r);
-    w.Raw("    " + w.T("text.line-summary", {{"number", std::to_string(l.number)},
-                                              {"start", l.start.ToString()},
-                                              {"regimens", regs}}) + "\n");
+    w.Raw("    " +
+          w.T("text.line-summary", {{"number", std::to_string(l.number)},
+                                    {"start", l.start.ToString()},
+                                    {"regimens", regs}}) +
+          "\n");
   }
   w.Line("label.last-imaging", c.last_imaging ? c.last_imaging->ToString() : w.T("value.none"));
   if (c.next_imaging_due) w.Line("label.next-imaging", c.next_imaging_due->ToString());
@@ -115,10 +122,12 @@ void WriteResponse(Writer& w, const Evaluation& ev) {
     std::string line = "  " + tp.date.ToString() + "  " + w.T("label.overall") + " " + tp.overall +
                        "  (" + w.T("label.target") + " " + tp.target + ", " +
                        w.T("label.non-target") + " " + tp.non_target + ", " +
-                       w.T("label.new-lesions") + " " + w.T(tp.new_lesions ? "value.yes" : "value.no") + ")";
+                       w.T("label.new-lesions") + " " +
+                       w.T(tp.new_lesions ? "value.yes" : "value.no") + ")";
     if (tp.sum_mm) {
       line += "  " + w.T("label.sum") + " " + Fmt(*tp.sum_mm) + " mm";
-      if (tp.change_from_baseline_pct) line += " (" + Fmt(*tp.change_from_baseline_pct) + "% / baseline)";
+      if (tp.change_from_baseline_pct)
+        line += " (" + Fmt(*tp.change_from_baseline_pct) + "% / baseline)";
     }
     w.Raw(line + "\n");
   }
@@ -156,8 +165,8 @@ std::string EvaluationToText(const Evaluation& ev, const KnowledgePack& pack) {
   if (!ev.input->warnings.empty()) {
     w.Heading("label.section.import-warnings");
     for (const auto& iw : ev.input->warnings) {
-      w.Raw("  " + iw.resource + " " + iw.element + ": " + WarningMessage(iw, pack, ev.options.lang) +
-            "\n");
+      w.Raw("  " + iw.resource + " " + iw.element + ": " +
+            WarningMessage(iw, pack, ev.options.lang) + "\n");
     }
   }
   return w.str();

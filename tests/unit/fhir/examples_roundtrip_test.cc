@@ -48,67 +48,136 @@ const KnowledgePack& Pack() {
 // A difference between the native and the FHIR evaluation of one field, with its reason.
 struct Difference {
   Json fhir;        // what the FHIR form gives
-  std::string why;  // documented loss, or an importer issue reported to the FHIR owner
+  std::string why;  // a documented loss (docs/fhir-mapping.md, tools/native_to_fhir.py)
 };
 
 struct Example {
   std::string native;  // file name in examples/native
-  // Fields compared: subtype.hr, subtype.her2, subtype.group, course.line,
-  // course.progression, course.metastatic, course.lines (count), course.current_regimen.drugs.
+  // Fields compared: see kFields.
   std::map<std::string, Difference> differences;
-  // The native response.overall (RECIST). FHIR never carries target/non-target roles, baseline
-  // flags or non-target status (mCODE TumorSize has no element for them), so every imported
-  // lesion is non-target: the FHIR overall can never be CR/PR/SD, and lesions without a
-  // measured diameter (e.g. blastic bone) cannot be TumorSize Observations at all.
+  // The native response.overall (RECIST), as recorded.
   Json native_overall;
+  // The FHIR response.overall, with its reason. FHIR never carries target/non-target roles,
+  // baseline flags or non-target status (mCODE TumorSize has no element for them), so every
+  // imported lesion is non-target and the FHIR overall can never be CR/PR/SD; a lesion without
+  // a measured diameter (blastic bone, an unmeasured non-target lesion) cannot be a TumorSize
+  // Observation at all.
+  Difference fhir_overall;
   // Import warnings the FHIR form is expected to produce: {resource, element}.
   std::set<std::pair<std::string, std::string>> expected_warnings;
 };
 
-// Importer issue found while writing these examples (reported, src/oncnav/fhir owner): a
-// bone-modifying agent with mCODE procedure-intent "supportive" (399707004) that starts within
-// 28 days of the endocrine therapy is joined to that regimen by FHIR-REGIMEN-GROUP, so the
-// anticancer regimen stays "ongoing" while the denosumab order is active. When the importer is
-// fixed these expectations fail: delete them.
-const char* kBoneAgentJoined =
-    "KNOWN IMPORTER ISSUE: supportive-intent denosumab is grouped into the endocrine regimen";
+const char* kAllNonTarget =
+    "documented loss: no target roles in FHIR, so the measured lesions are non-target";
+const char* kNoImaging =
+    "documented loss: the bone-only lesions have no measured diameter, so no TumorSize "
+    "Observation carries them; without imaging there is no response, the imaging is not "
+    "overdue and staging imaging is asked for";
+const char* kMembraneStaining =
+    "documented loss: her2_membrane_staining has no LOINC code in the shared material, so IHC 0 "
+    "cannot be told from HER2-ultralow";
+
+const char* kBrainNotAssessed =
+    "documented loss: the brain lesion has no diameter at follow-up, so the FHIR time point is "
+    "NE; an NE time point leaves progression unknown and does not say the regimen is working";
 
 const std::vector<Example>& Examples() {
   static const std::vector<Example> examples = {
-      {"her2-positive-brain-metastases-third-line.json", {}, "SD", {}},
-      {"hr-positive-bone-only-first-line.json",
-       {{"course.current_regimen.drugs",
-         {Json::array({"goserelin", "letrozole", "abemaciclib", "denosumab"}), kBoneAgentJoined}},
-        {"course.progression",
-         {"unknown",
-          "documented loss: the bone-only lesions have no measured diameter, so no TumorSize "
-          "Observation carries them; without imaging progression is unknown"}}},
-       "non-CR/non-PD",
+      {"her2-positive-brain-metastases-third-line.json",
+       {{"course.progression", {"unknown", kBrainNotAssessed}},
+        {"alerts", {Json::array(), kBrainNotAssessed}}},
+       "SD",
+       {"NE",
+        "documented loss: brain lesion C1 has no diameter at follow-up (non-target, present), so "
+        "no TumorSize Observation carries it there and it is not assessed"},
        {}},
-      {"hr-positive-her2-gain-at-progression.json", {}, "PD", {}},
-      {"hr-positive-her2-low-second-line.json", {}, "PR", {}},
+      {"hr-positive-bone-only-first-line.json",
+       {{"course.progression", {"unknown", kNoImaging}},
+        {"alerts", {Json::array({"alert.markers-adjunct"}), kNoImaging}},
+        {"tests_needed",
+         {Json::array({"test.staging-imaging", "test.her2-membrane-staining"}), kNoImaging}},
+        {"subtype.history",
+         {Json::array({{{"date", "2026-01-12"},
+                        {"specimen", "primary"},
+                        {"hr", "positive"},
+                        {"her2", "negative"}},
+                       {{"date", "2026-01-28"},
+                        {"specimen", "metastasis"},
+                        {"site", "bone"},
+                        {"hr", "positive"},
+                        {"her2", "negative"}}}),
+          "documented loss: a metastatic specimen's site comes from its SecondaryCancerCondition "
+          "(bone), not the finer native site 'bone (iliac crest)'"}}},
+       "non-CR/non-PD",
+       {nullptr, kNoImaging},
+       {}},
+      {"hr-positive-her2-gain-at-progression.json", {}, "PD", {"non-CR/non-PD", kAllNonTarget}, {}},
+      {"hr-positive-her2-low-second-line.json", {}, "PR", {"non-CR/non-PD", kAllNonTarget}, {}},
       {"tnbc-first-line-relapse-after-neoadjuvant.json",
-       {{"subtype.her2",
-         {"negative",
-          "documented loss: her2_membrane_staining has no FHIR code, so IHC 0 cannot be told "
-          "from HER2-ultralow"}}},
+       {{"subtype.her2", {"negative", kMembraneStaining}},
+        {"subtype.history",
+         {Json::array({{{"date", "2022-01-10"},
+                        {"specimen", "primary"},
+                        {"hr", "negative"},
+                        {"her2", "low"}},
+                       {{"date", "2026-09-10"},
+                        {"specimen", "metastasis"},
+                        {"site", "lung"},
+                        {"hr", "negative"},
+                        {"her2", "negative"}}}),
+          kMembraneStaining}},
+        // low -> negative is not a discordance: negative may still be HER2-ultralow.
+        {"alerts", {Json::array(), kMembraneStaining}},
+        {"tests_needed", {Json::array({"test.her2-membrane-staining"}), kMembraneStaining}}},
        nullptr,  // baseline only: no follow-up time point in either form
+       {nullptr, "baseline only: no follow-up time point in either form"},
        // distant_lymph_node is written as ICD-10-CM C77.9; the importer reports C77 codes and
        // drops them (regional vs distant nodes unknown, FHIR-SITE-CODES).
        {{"Condition/demo-tnbc-1l-metastasis-2", "code"}}},
-      {"typical-long-history.json",
-       {{"course.line", {2, kBoneAgentJoined}}, {"course.lines", {2, kBoneAgentJoined}}},
-       "PR",
-       {}},
+      {"typical-long-history.json", {}, "PR", {"non-CR/non-PD", kAllNonTarget}, {}},
   };
   return examples;
 }
+
+// subtype.history, course.regimens (every regimen of every line: drugs, dates, stop reason),
+// alerts (the clinical alert.* codes; RECIST findings are checked below) and tests_needed
+// (codes) are compared as a whole.
+const char* const kFields[] = {"subtype.hr",        "subtype.her2", "subtype.group",
+                               "subtype.history",   "course.line",  "course.progression",
+                               "course.metastatic", "course.lines", "course.current_regimen.drugs",
+                               "course.regimens",   "alerts",       "tests_needed"};
 
 Json Field(const Json& out, const std::string& name) {
   if (name == "course.lines") return static_cast<int>(out["course"]["lines"].size());
   if (name == "course.current_regimen.drugs") {
     const Json& current = out["course"]["current_regimen"];
     return current.is_null() ? Json(nullptr) : current["drugs"];
+  }
+  if (name == "course.regimens") {
+    Json regimens = Json::array();
+    for (const auto& line : out["course"]["lines"]) {
+      for (const auto& r : line["regimens"]) {
+        regimens.push_back({{"line", line["number"]},
+                            {"drugs", r["drugs"]},
+                            {"start", r["start"]},
+                            {"stop", r["stop"]},
+                            {"stop_reason", r.value("stop_reason", Json(nullptr))}});
+      }
+    }
+    return regimens;
+  }
+  if (name == "alerts") {
+    Json codes = Json::array();
+    for (const auto& a : out["alerts"]) {
+      std::string code = a["code"];
+      if (code.rfind("alert.", 0) == 0) codes.push_back(code);
+    }
+    return codes;
+  }
+  if (name == "tests_needed") {
+    Json codes = Json::array();
+    for (const auto& t : out["tests_needed"]) codes.push_back(t["code"]);
+    return codes;
   }
   auto dot = name.find('.');
   return out[name.substr(0, dot)][name.substr(dot + 1)];
@@ -166,9 +235,7 @@ TEST_P(RoundTrip, SameClinicalPictureExceptDocumentedDifferences) {
   EXPECT_EQ(native.record.format, "oncnav");
   EXPECT_EQ(fhir.record.format, "fhir");
 
-  for (const std::string field :
-       {"subtype.hr", "subtype.her2", "subtype.group", "course.line", "course.progression",
-        "course.metastatic", "course.lines", "course.current_regimen.drugs"}) {
+  for (const std::string field : kFields) {
     Json a = Field(native.out, field);
     Json b = Field(fhir.out, field);
     auto diff = ex.differences.find(field);
@@ -185,18 +252,41 @@ TEST_P(RoundTrip, SameClinicalPictureExceptDocumentedDifferences) {
   const Json& nr = native.out["response"];
   const Json& fr = fhir.out["response"];
   EXPECT_EQ(nr["overall"], ex.native_overall);
+  EXPECT_EQ(fr["overall"], ex.fhir_overall.fhir) << ex.fhir_overall.why;
   EXPECT_FALSE(fr["has_target_disease"].get<bool>())
       << "FHIR cannot mark target lesions; every imported lesion is non-target";
   for (const char* category : {"CR", "PR", "SD"}) {
     EXPECT_NE(fr["overall"], Json(category)) << "a target-based category without targets";
   }
-  bool native_measured = false;
+  // FHIR-IMAGING-GROUP: one assessment per native scan that has a measured lesion, holding
+  // exactly those lesions under their native ids (the Tumor BodyStructure identifier).
+  std::vector<std::pair<Date, std::vector<std::string>>> native_scans, fhir_scans;
   for (const auto& scan : native.record.record.imaging) {
-    for (const auto& lesion : scan.lesions) native_measured |= lesion.diameter_mm.has_value();
+    std::vector<std::string> ids;
+    for (const auto& lesion : scan.lesions) {
+      if (lesion.diameter_mm || lesion.disappeared) ids.push_back(lesion.id);
+    }
+    if (!ids.empty()) native_scans.push_back({scan.date, ids});
   }
-  if (!native_measured && !native.record.record.imaging.empty()) {
+  for (const auto& scan : fhir.record.record.imaging) {
+    std::vector<std::string> ids;
+    for (const auto& lesion : scan.lesions) ids.push_back(lesion.id);
+    fhir_scans.push_back({scan.date, ids});
+  }
+  EXPECT_EQ(fhir_scans, native_scans)
+      << "tumour sizes are not grouped into one assessment per scan";
+  if (native_scans.empty() && !native.record.record.imaging.empty()) {
     EXPECT_EQ(fr["status"], "no_imaging")
         << "lesions without a diameter cannot be TumorSize Observations";
+  }
+  std::vector<Json> native_dates, fhir_dates;
+  for (const auto& tp : nr.value("time_points", Json::array())) native_dates.push_back(tp["date"]);
+  for (const auto& tp : fr.value("time_points", Json::array())) fhir_dates.push_back(tp["date"]);
+  if (!native_scans.empty()) {
+    EXPECT_EQ(fhir_dates, native_dates) << "RECIST time points";
+  }
+  for (const auto& alert : fhir.out["alerts"]) {
+    EXPECT_NE(alert["code"], "recist.lesion-not-at-baseline") << alert["message"];
   }
 
   // Import warnings: none but the expected ones.
