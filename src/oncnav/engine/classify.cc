@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "oncnav/common/text.h"
 #include "oncnav/record/native_vocabulary.h"
 
 namespace oncnav {
@@ -36,10 +37,9 @@ const SpecimenHistoryEntry* LatestPrimary(const std::vector<SpecimenHistoryEntry
 bool HasHr(const ReceptorCall& c) { return c.has_hr_data; }
 bool HasHer2(const ReceptorCall& c) { return c.has_her2_data; }
 
-std::string SpecimenLabel(const SpecimenHistoryEntry& e) {
-  std::string label(NameOf(kSpecimenKindNames, e.specimen.kind));
-  if (!e.specimen.site.empty()) label += " (" + e.specimen.site + ")";
-  return label + ", " + e.date.ToString();
+// The specimen kind as a translatable value word ("@value.specimen.metastasis").
+std::string SpecimenWord(const SpecimenHistoryEntry& e) {
+  return Cat({"@value.specimen.", NameOf(kSpecimenKindNames, e.specimen.kind)});
 }
 
 bool HrPositiveLike(HrStatus s) { return s == HrStatus::kPositive || s == HrStatus::kLow; }
@@ -57,8 +57,8 @@ void CheckDiscordance(const SpecimenHistoryEntry* primary, const SpecimenHistory
     if (a == HrStatus::kUnknown || b == HrStatus::kUnknown || a == b) return;
     // Positive <-> low is a change of degree; positive/low <-> negative changes the subtype.
     severity = HrPositiveLike(a) != HrPositiveLike(b) ? Severity::kWarning : Severity::kInfo;
-    before = HrName(a);
-    after = HrName(b);
+    before = Cat({"@value.hr.", HrName(a)});
+    after = Cat({"@value.hr.", HrName(b)});
   } else {
     const auto a = primary->call.her2, b = current->call.her2;
     if (a == Her2Status::kUnknown || b == Her2Status::kUnknown || a == b) return;
@@ -67,15 +67,17 @@ void CheckDiscordance(const SpecimenHistoryEntry* primary, const SpecimenHistory
     bool a_pos = a == Her2Status::kPositive, b_pos = b == Her2Status::kPositive;
     if (!a_pos && !b_pos && (a == Her2Status::kNegative || b == Her2Status::kNegative)) return;
     severity = a_pos != b_pos ? Severity::kWarning : Severity::kInfo;
-    before = Her2Name(a);
-    after = Her2Name(b);
+    before = Cat({"@value.her2.", Her2Name(a)});
+    after = Cat({"@value.her2.", Her2Name(b)});
   }
   out.alerts.push_back({hr ? "alert.hr-discordance" : "alert.her2-discordance",
                         severity,
                         {{"before", before},
-                         {"before_specimen", SpecimenLabel(*primary)},
+                         {"before_specimen", SpecimenWord(*primary)},
+                         {"before_date", primary->date.ToString()},
                          {"after", after},
-                         {"after_specimen", SpecimenLabel(*current)}},
+                         {"after_specimen", SpecimenWord(*current)},
+                         {"after_date", current->date.ToString()}},
                         "DISCORDANCE"});
   AddRules(out.rules, {"DISCORDANCE"});
 }

@@ -40,7 +40,8 @@ std::string Texts::Render(std::string_view lang, std::string_view key, const Par
         bool done = false;
         for (const auto& [k, v] : params) {
           if (k == name) {
-            out += v;
+            // "@key" stands for another message in the same language (a translated value word).
+            out += (!v.empty() && v[0] == '@') ? Render(lang, std::string_view(v).substr(1)) : v;
             done = true;
             break;
           }

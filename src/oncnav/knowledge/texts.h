@@ -21,8 +21,10 @@ inline const std::vector<std::string>& Languages() {
 class Texts {
  public:
   using Params = std::vector<std::pair<std::string, std::string>>;
-  // Renders `key` in `lang`, substituting params. A missing key is a broken invariant
-  // (the pack check guarantees completeness), so it renders as "[key]" rather than crash.
+  // Renders `key` in `lang`, substituting params. A param value "@other.key" is replaced by
+  // that message rendered in the same language, so the engine can pass value words untranslated. A
+  // missing key is a broken invariant (the pack check guarantees completeness), so it renders as
+  // "[key]" rather than crash.
   std::string Render(std::string_view lang, std::string_view key, const Params& params = {}) const;
   bool Has(std::string_view key) const;
   std::vector<std::string> Keys() const;

@@ -119,9 +119,10 @@ void WriteResponse(Writer& w, const Evaluation& ev) {
     return;
   }
   for (const auto& tp : r.time_points) {
+    auto category = [&](const std::string& c) { return c == "none" ? w.T("value.none") : c; };
     std::string line = "  " + tp.date.ToString() + "  " + w.T("label.overall") + " " + tp.overall +
-                       "  (" + w.T("label.target") + " " + tp.target + ", " +
-                       w.T("label.non-target") + " " + tp.non_target + ", " +
+                       "  (" + w.T("label.target") + " " + category(tp.target) + ", " +
+                       w.T("label.non-target") + " " + category(tp.non_target) + ", " +
                        w.T("label.new-lesions") + " " +
                        w.T(tp.new_lesions ? "value.yes" : "value.no") + ")";
     if (tp.sum_mm) {
