@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "fhir_test_support.h"
 #include "oncnav/engine/evaluate.h"
 #include "oncnav/knowledge/pack.h"
 #include "oncnav/record/load_record.h"
@@ -31,19 +32,8 @@ const fs::path kExamples = fs::path(ONCNAV_SOURCE_DIR) / "examples";
 const std::map<std::string, std::string> kFhirName = {
     {"typical-long-history.json", "typical-200-resources.json"}};
 
-Date AsOf() { return Date::FromYmd(2026, 11, 21); }
-
-const KnowledgePack& Pack() {
-  static const KnowledgePack pack = [] {
-    auto loaded = LoadKnowledgePack(DefaultKnowledgeDir());
-    if (!loaded) {
-      for (const auto& e : loaded.errors()) ADD_FAILURE() << e.ToString();
-      return KnowledgePack{};
-    }
-    return std::move(loaded).value();
-  }();
-  return pack;
-}
+using testing::AsOf;
+using testing::Pack;
 
 // A difference between the native and the FHIR evaluation of one field, with its reason.
 struct Difference {
