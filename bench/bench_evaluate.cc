@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "bench/bench_support.h"
 #include "oncnav/engine/evaluate.h"
 #include "oncnav/knowledge/pack.h"
 #include "oncnav/record/load_record.h"
@@ -42,16 +43,8 @@ const simdjson::padded_string& Input(bool fhir) {
   return fhir ? fhir_text : native_text;
 }
 
-const KnowledgePack& Pack() {
-  static const KnowledgePack pack = [] {
-    auto p = LoadKnowledgePack(DefaultKnowledgeDir());
-    if (!p) std::abort();
-    return std::move(p).value();
-  }();
-  return pack;
-}
-
-const Date kAsOf = Date::FromYmd(2026, 11, 21);
+using bench::kAsOf;
+using bench::Pack;
 
 // Baseline: parse the document and touch every entry (what any consumer must at least do).
 void BM_BaselineSimdjsonParse(benchmark::State& state) {

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 
+#include "bench/bench_support.h"
 #include "oncnav/fhir/bundle_import.h"
 #include "oncnav/knowledge/pack.h"
 
@@ -81,16 +82,8 @@ const Input& GetInput(int which) {
   return inputs[static_cast<size_t>(which)];
 }
 
-const KnowledgePack& Pack() {
-  static const KnowledgePack pack = [] {
-    auto p = LoadKnowledgePack(DefaultKnowledgeDir());
-    if (!p) std::abort();
-    return std::move(p).value();
-  }();
-  return pack;
-}
-
-const Date kAsOf = Date::FromYmd(2026, 11, 21);
+using bench::kAsOf;
+using bench::Pack;
 
 void Describe(benchmark::State& state, const Input& input) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * input.text.size()));
