@@ -162,12 +162,6 @@ void AssessEndocrineResistance(const PatientRecord& record, const KnowledgePack&
   }
 }
 
-std::string RegimenLabel(const Regimen& r) {
-  std::string label;
-  for (const auto& d : r.drugs) label += (label.empty() ? "" : " + ") + d;
-  return label;
-}
-
 void AssessImagingSchedule(const PatientRecord& record, const KnowledgePack& pack,
                            const CourseOptions& options, Course& course) {
   for (const auto& a : record.imaging) {
@@ -264,6 +258,12 @@ void AssessMarkers(const PatientRecord& record, Course& course) {
 }
 
 }  // namespace
+
+std::string RegimenLabel(const Regimen& r) {
+  std::string label;
+  for (const auto& d : r.drugs) label += (label.empty() ? "" : " + ") + d;
+  return label;
+}
 
 std::string_view EndocrineResistanceName(EndocrineResistance r) {
   switch (r) {

@@ -30,6 +30,8 @@ struct Exposure {
 
 enum class EndocrineResistance { kNotApplicable, kPrimary, kSecondary, kSensitive };
 std::string_view EndocrineResistanceName(EndocrineResistance r);
+// "drug + drug + drug", as regimens are named in alerts and reports.
+std::string RegimenLabel(const Regimen& r);
 
 // What the latest imaging said, as far as the course needs it.
 struct ImagingVerdict {

@@ -47,12 +47,6 @@ std::string Basis(const Writer& w, const PathologyReport* r) {
   return s + ", " + r->date.ToString() + ")";
 }
 
-std::string Regimen(const oncnav::Regimen& r) {
-  std::string s;
-  for (const auto& d : r.drugs) s += (s.empty() ? "" : " + ") + d;
-  return s;
-}
-
 void WriteSubtype(Writer& w, const Evaluation& ev) {
   const auto& c = ev.classification;
   w.Heading("label.section.subtype");
@@ -86,7 +80,7 @@ void WriteCourse(Writer& w, const Evaluation& ev) {
   w.Line("label.line", std::to_string(c.line));
   if (c.current_regimen) {
     w.Line("label.current-regimen",
-           w.T("text.regimen-since", {{"regimen", Regimen(*c.current_regimen)},
+           w.T("text.regimen-since", {{"regimen", RegimenLabel(*c.current_regimen)},
                                       {"start", c.current_regimen->start->ToString()},
                                       {"days", std::to_string(c.days_on_current.value_or(0))}}));
   } else {
@@ -100,7 +94,7 @@ void WriteCourse(Writer& w, const Evaluation& ev) {
   }
   for (const auto& l : c.lines) {
     std::string regs;
-    for (const auto* r : l.regimens) regs += (regs.empty() ? "" : "; ") + Regimen(*r);
+    for (const auto* r : l.regimens) regs += (regs.empty() ? "" : "; ") + RegimenLabel(*r);
     w.Raw("    " +
           w.T("text.line-summary", {{"number", std::to_string(l.number)},
                                     {"start", l.start.ToString()},
