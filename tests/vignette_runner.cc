@@ -117,12 +117,41 @@ void CheckSet(const std::string& what, const std::vector<std::string>& actual, c
   }
 }
 
+// Options are matched as "ID", "ID:<status>" (eligible|pending), "ID:<approval status>" and
+// "ID:rank<N>"; exclusions as "ID" and "ID:<reason_code>".
+std::vector<std::string> OptionKeys(const json& list) {
+  std::vector<std::string> out;
+  if (!list.is_array()) return out;
+  for (const auto& o : list) {
+    std::string id = o["id"].get<std::string>();
+    out.push_back(id);
+    out.push_back(id + ":" + o["status"].get<std::string>());
+    out.push_back(id + ":" + o["approval"]["status"].get<std::string>());
+    out.push_back(id + ":rank" + std::to_string(o["rank"].get<int>()));
+  }
+  return out;
+}
+
+std::vector<std::string> ExcludedKeys(const json& list) {
+  std::vector<std::string> out;
+  if (!list.is_array()) return out;
+  for (const auto& e : list) {
+    out.push_back(e["id"].get<std::string>());
+    out.push_back(e["id"].get<std::string>() + ":" + e["reason_code"].get<std::string>());
+  }
+  return out;
+}
+
 void CheckExpectations(const json& output, const json& expect, const std::string& where) {
   for (const auto& [key, want] : expect.items()) {
     if (key == "rules") {
       CheckSet("rules", Codes(output["provenance"]["rules"], "id"), want, where);
     } else if (key == "alerts" || key == "tests_needed") {
       CheckSet(key, Codes(output[key], "code"), want, where);
+    } else if (key == "options") {
+      CheckSet(key, OptionKeys(output[key]), want, where);
+    } else if (key == "excluded") {
+      CheckSet(key, ExcludedKeys(output[key]), want, where);
     } else if (key == "import_warnings") {
       const auto& list = output["import_warnings"];
       if (want.contains("min_count")) {

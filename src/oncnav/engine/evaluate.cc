@@ -48,10 +48,14 @@ Evaluation Evaluate(const ImportedRecord& input, const KnowledgePack& pack,
   ev.course = AssessCourse(record, pack, course_options,
                            metastatic ? LatestVerdict(ev.recist) : std::nullopt);
 
+  ev.therapy = AssessTherapyOptions(
+      {record, pack, ev.classification, ev.course, options.as_of, options.region});
+
   Merge(ev.rules, input.rules);
   Merge(ev.rules, ev.classification.rules);
   Merge(ev.rules, ev.recist.rules);
   Merge(ev.rules, ev.course.rules);
+  Merge(ev.rules, ev.therapy.rules);
   Merge(ev.alerts, ev.classification.alerts);
   for (const auto& f : ev.recist.findings) {
     Severity s = f.severity == "critical"  ? Severity::kCritical
@@ -60,8 +64,10 @@ Evaluation Evaluate(const ImportedRecord& input, const KnowledgePack& pack,
     AddUnique(ev.alerts, {f.code, s, f.params, f.rule});
   }
   Merge(ev.alerts, ev.course.alerts);
+  Merge(ev.alerts, ev.therapy.alerts);
   Merge(ev.tests_needed, ev.classification.tests_needed);
   Merge(ev.tests_needed, ev.course.tests_needed);
+  Merge(ev.tests_needed, ev.therapy.tests_needed);
   SortBySeverity(ev.alerts);
   SortBySeverity(ev.tests_needed);
   return ev;

@@ -6,6 +6,7 @@
 #include "oncnav/engine/classify.h"
 #include "oncnav/engine/course.h"
 #include "oncnav/engine/recist.h"
+#include "oncnav/engine/therapy/therapy_options.h"
 #include "oncnav/knowledge/pack.h"
 #include "oncnav/model/patient.h"
 
@@ -26,12 +27,14 @@ struct Evaluation {
   Classification classification;
   RecistResult recist;
   Course course;
+  TherapyOptions therapy;
   std::vector<Finding> alerts;        // from every module, most severe first
   std::vector<Finding> tests_needed;  // likewise
   std::vector<std::string> rules;     // every pack rule applied, in first-use order
 };
 
-// Runs the pipeline: classify -> RECIST on the current line -> course of treatment.
+// Runs the pipeline: classify -> RECIST on the current line -> course of treatment ->
+// systemic-therapy options for the region.
 // Pure and deterministic for a given record, pack and options; never throws on data.
 Evaluation Evaluate(const ImportedRecord& input, const KnowledgePack& pack,
                     const EvaluateOptions& options);

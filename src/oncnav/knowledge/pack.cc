@@ -4,7 +4,9 @@
 #include <cstdlib>
 #include <set>
 
+#include "oncnav/common/text.h"
 #include "oncnav/knowledge/required_rules.h"
+#include "oncnav/knowledge/therapy_validation.h"
 
 namespace oncnav {
 namespace {
@@ -47,6 +49,32 @@ Section LoadSection(const std::string& dir, const std::string& file, KnowledgePa
   PackReader reader(file, errors);
   LoadRules(*doc, reader, pack);
   return Section::Load(*doc, reader);
+}
+
+// options.json, trials.json and safety.json fill one catalogue; their entries are rules too.
+void LoadTherapy(const std::string& dir, KnowledgePack& pack, std::vector<Error>& errors) {
+  using Loader = void (*)(const nlohmann::json&, PackReader&, TherapyCatalog&);
+  const std::pair<const char*, Loader> files[] = {{"options.json", TherapyCatalog::LoadOptions},
+                                                  {"trials.json", TherapyCatalog::LoadTrials},
+                                                  {"safety.json", TherapyCatalog::LoadSafety}};
+  for (const auto& [file, load] : files) {
+    auto doc = ReadJsonFile(dir, file, errors);
+    if (!doc) continue;
+    PackReader reader(file, errors);
+    LoadRules(*doc, reader, pack);
+    load(*doc, reader, pack.therapy);
+  }
+  auto add = [&](const Rule& rule) {
+    if (rule.id.empty()) return;
+    if (!pack.rules.emplace(rule.id, rule).second) {
+      errors.push_back(
+          {ErrorCode::kKnowledgeInvalid, Cat({rule.file, ": rule ", rule.id}), "is defined twice"});
+    }
+  };
+  for (const auto& o : pack.therapy.options) add(o.rule);
+  for (const auto& s : pack.therapy.hard_stops) add(s.rule);
+  for (const auto& c : pack.therapy.checks) add(c.rule);
+  for (const auto& m : pack.therapy.monitoring) add(m.rule);
 }
 
 void LoadManifest(const std::string& dir, KnowledgePack& pack, std::vector<Error>& errors) {
@@ -155,8 +183,10 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
   pack.labs = LoadSection<LabCatalog>(dir, "labs.json", pack, errors);
   pack.drugs = LoadSection<DrugCatalog>(dir, "drugs.json", pack, errors);
   pack.codes = LoadSection<CodeMap>(dir, "codes.json", pack, errors);
+  LoadTherapy(dir, pack, errors);
   pack.texts = Texts::Load(dir, errors);
   CheckCrossReferences(pack, errors);
+  CheckTherapy(pack, errors);
   if (!errors.empty()) return errors;
   return pack;
 }

@@ -12,6 +12,7 @@
 #include "oncnav/knowledge/recist_config.h"
 #include "oncnav/knowledge/rule.h"
 #include "oncnav/knowledge/texts.h"
+#include "oncnav/knowledge/therapy_catalog.h"
 
 namespace oncnav {
 
@@ -39,6 +40,7 @@ struct KnowledgePack {
   LabCatalog labs;
   DrugCatalog drugs;
   CodeMap codes;
+  TherapyCatalog therapy;
   Texts texts;
 
   // The rule with this id; a missing id is a broken invariant (the loader checks the ids

@@ -25,4 +25,13 @@ struct MetastaticSite {
   Confirmation confirmed_by = Confirmation::kUnknown;
 };
 
+// The treating team's judgement of the disease's state, which no measurement settles:
+// visceral crisis (DEF-4: severe organ dysfunction with rapid progression, not merely visceral
+// metastases) and oligometastatic disease (DEF-5: up to 5 lesions, amenable to local therapy).
+struct ClinicalStatus {
+  std::optional<Date> date;
+  bool visceral_crisis = false;
+  bool oligometastatic = false;
+};
+
 }  // namespace oncnav

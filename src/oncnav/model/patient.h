@@ -20,6 +20,7 @@ struct PatientRecord {
   Demographics demographics;
   std::optional<PrimaryCancer> primary;
   std::vector<MetastaticSite> metastases;
+  ClinicalStatus clinical_status;
   std::vector<PathologyReport> pathology;
   std::vector<PdL1Result> pdl1;
   std::vector<GermlineTest> germline;

@@ -352,6 +352,16 @@ void ReadCancer(FieldReader& r, object root, PatientRecord& rec) {
   });
 }
 
+void ReadClinicalStatus(FieldReader& r, object root, PatientRecord& rec) {
+  auto c = r.Object(root, "clinical_status");
+  if (!c) return;
+  Scope s(r, "clinical_status");
+  r.CheckKnownKeys(*c, {"date", "visceral_crisis", "oligometastatic"});
+  rec.clinical_status.date = r.DateField(*c, "date");
+  rec.clinical_status.visceral_crisis = r.Bool(*c, "visceral_crisis").value_or(false);
+  rec.clinical_status.oligometastatic = r.Bool(*c, "oligometastatic").value_or(false);
+}
+
 void ReadGoals(FieldReader& r, object root, PatientRecord& rec) {
   auto g = r.Object(root, "goals");
   if (!g) return;
@@ -386,9 +396,9 @@ Result<ImportedRecord> ReadNativeRecord(const simdjson::dom::element& root,
   }
   if (!errors.empty()) return errors;
   r.CheckKnownKeys(
-      obj, {"format", "format_version", "patient", "primary", "metastases", "pathology", "pdl1",
-            "germline", "variants", "regimens", "procedures", "imaging", "tumor_markers", "labs",
-            "adverse_events", "performance", "goals"});
+      obj, {"format", "format_version", "patient", "primary", "metastases", "clinical_status",
+            "pathology", "pdl1", "germline", "variants", "regimens", "procedures", "imaging",
+            "tumor_markers", "labs", "adverse_events", "performance", "goals"});
   PatientRecord& rec = out.record;
   ReadDemographics(r, obj, rec.demographics);
   ReadCancer(r, obj, rec);
@@ -398,6 +408,7 @@ Result<ImportedRecord> ReadNativeRecord(const simdjson::dom::element& root,
   ReadImaging(r, obj, rec);
   ReadObservations(r, obj, pack, rec, out.rules);
   ReadEvents(r, obj, pack, rec);
+  ReadClinicalStatus(r, obj, rec);
   ReadGoals(r, obj, rec);
   if (!errors.empty()) return errors;
   return out;

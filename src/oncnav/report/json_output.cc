@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "oncnav/record/native_vocabulary.h"
+#include "oncnav/report/therapy_json.h"
 
 namespace oncnav {
 namespace {
@@ -212,6 +213,9 @@ Json EvaluationToJson(const Evaluation& ev, const KnowledgePack& pack) {
   j["subtype"] = SubtypeToJson(ev.classification);
   j["course"] = CourseToJson(ev.course);
   j["response"] = ResponseToJson(ev.recist, ev.course.metastatic);
+  j["decision"] = DecisionToJson(ev.therapy);
+  j["options"] = OptionsToJson(ev.therapy, pack, ev.options.lang);
+  j["excluded"] = ExcludedToJson(ev.therapy, pack, ev.options.lang);
   j["tests_needed"] = FindingsToJson(ev.tests_needed, pack, ev.options.lang);
   j["alerts"] = FindingsToJson(ev.alerts, pack, ev.options.lang);
   j["import_warnings"] = ImportWarningsToJson(ev.input->warnings, pack, ev.options.lang);

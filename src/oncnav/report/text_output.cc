@@ -6,6 +6,7 @@
 #include "oncnav/common/text.h"
 #include "oncnav/record/native_vocabulary.h"
 #include "oncnav/report/json_output.h"
+#include "oncnav/report/therapy_text.h"
 
 namespace oncnav {
 namespace {
@@ -155,6 +156,7 @@ std::string EvaluationToText(const Evaluation& ev, const KnowledgePack& pack) {
   WriteSubtype(w, ev);
   WriteCourse(w, ev);
   WriteResponse(w, ev);
+  w.Raw(TherapyToText(ev.therapy, pack, ev.options.lang));
   WriteFindings(w, "label.section.tests", ev.tests_needed, pack, ev.options.lang);
   WriteFindings(w, "label.section.alerts", ev.alerts, pack, ev.options.lang);
   if (!ev.input->warnings.empty()) {

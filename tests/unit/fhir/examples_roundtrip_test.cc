@@ -75,7 +75,7 @@ const std::vector<Example>& Examples() {
   static const std::vector<Example> examples = {
       {"her2-positive-brain-metastases-third-line.json",
        {{"course.progression", {"unknown", kBrainNotAssessed}},
-        {"alerts", {Json::array(), kBrainNotAssessed}}},
+        {"alerts", {Json::array({"alert.mdt-local-therapy"}), kBrainNotAssessed}}},
        "SD",
        {"NE",
         "documented loss: brain lesion C1 has no diameter at follow-up (non-target, present), so "
@@ -85,7 +85,10 @@ const std::vector<Example>& Examples() {
        {{"course.progression", {"unknown", kNoImaging}},
         {"alerts", {Json::array({"alert.markers-adjunct"}), kNoImaging}},
         {"tests_needed",
-         {Json::array({"test.staging-imaging", "test.her2-membrane-staining"}), kNoImaging}},
+         {Json::array({"test.staging-imaging", "test.pik3ca-akt1-pten", "test.pik3ca",
+                       "test.esr1-plasma", "test.gbrca", "test.her2-low-rereview",
+                       "test.her2-membrane-staining"}),
+          kNoImaging}},
         {"subtype.history",
          {Json::array({{{"date", "2026-01-12"},
                         {"specimen", "primary"},
@@ -118,7 +121,8 @@ const std::vector<Example>& Examples() {
           kMembraneStaining}},
         // low -> negative is not a discordance: negative may still be HER2-ultralow.
         {"alerts", {Json::array(), kMembraneStaining}},
-        {"tests_needed", {Json::array({"test.her2-membrane-staining"}), kMembraneStaining}}},
+        {"tests_needed",
+         {Json::array({"test.pdl1-sp142", "test.her2-membrane-staining"}), kMembraneStaining}}},
        nullptr,  // baseline only: no follow-up time point in either form
        {nullptr, "baseline only: no follow-up time point in either form"},
        // distant_lymph_node is written as ICD-10-CM C77.9; the importer reports C77 codes and
