@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/session.h"
+#include "oncnav/knowledge/source_usage.h"
 #include "oncnav/report/json_output.h"
 
 namespace oncnav::cli {
@@ -28,7 +29,8 @@ int RunKnowledge(const std::vector<std::string>& argv) {
         pack.texts.Keys().size(), Languages().size());
     return 0;
   }
-  // sources: each source with the rules that rely on it.
+  // sources: each source with the rules, trials, approvals, drugs and tests that rely on it.
+  auto usage = SourceUsage(pack);
   Json out = Json::array();
   for (const auto& [id, src] : pack.sources) {
     Json rules = Json::array();
@@ -37,7 +39,11 @@ int RunKnowledge(const std::vector<std::string>& argv) {
         if (s == id) rules.push_back(rid);
       }
     }
-    out.push_back({{"id", id}, {"citation", src.citation}, {"url", src.url}, {"rules", rules}});
+    out.push_back({{"id", id},
+                   {"citation", src.citation},
+                   {"url", src.url},
+                   {"rules", rules},
+                   {"used_by", usage[id]}});
   }
   if (args.Get("format").value_or("text") == "json") {
     std::printf("%s\n", out.dump(2).c_str());
@@ -47,11 +53,11 @@ int RunKnowledge(const std::vector<std::string>& argv) {
                   s["citation"].get<std::string>().c_str());
       if (!s["url"].get<std::string>().empty())
         std::printf("    %s\n", s["url"].get<std::string>().c_str());
-      if (!s["rules"].empty()) {
-        std::string rules;
-        for (const auto& r : s["rules"])
-          rules += (rules.empty() ? "" : ", ") + r.get<std::string>();
-        std::printf("    used by: %s\n", rules.c_str());
+      if (!s["used_by"].empty()) {
+        std::string used;
+        for (const auto& r : s["used_by"])
+          used += (used.empty() ? "" : ", ") + r.get<std::string>();
+        std::printf("    used by: %s\n", used.c_str());
       }
     }
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "oncnav/common/text.h"
+
 namespace oncnav {
 namespace {
 
@@ -191,8 +193,8 @@ void AssessImagingSchedule(const PatientRecord& record, const KnowledgePack& pac
   }
 }
 
-void AssessProgression(const CourseOptions& options, const std::optional<ImagingVerdict>& imaging,
-                       Course& course) {
+void AssessProgression(const KnowledgePack& pack, const CourseOptions& options,
+                       const std::optional<ImagingVerdict>& imaging, Course& course) {
   AddRule(course.rules, "LOT-1");
   if (course.lines.empty()) {
     course.line = 1;
@@ -215,12 +217,12 @@ void AssessProgression(const CourseOptions& options, const std::optional<Imaging
     course.alerts.push_back(
         {"alert.progression",
          Severity::kWarning,
-         {{"regimen", RegimenLabel(*shown)}, {"line", std::to_string(course.line)}},
+         {{"regimen", RegimenParam(*shown, pack)}, {"line", std::to_string(course.line)}},
          "RA-01"});
   } else if (course.progression == false && course.current_regimen) {
     course.alerts.push_back({"alert.continue-current",
                              Severity::kInfo,
-                             {{"regimen", RegimenLabel(*course.current_regimen)},
+                             {{"regimen", RegimenParam(*course.current_regimen, pack)},
                               {"response", imaging ? imaging->overall : ""},
                               {"date", imaging ? imaging->date.ToString() : ""}},
                              "RA-01"});
@@ -229,7 +231,7 @@ void AssessProgression(const CourseOptions& options, const std::optional<Imaging
   if (!course.current_regimen) {
     course.alerts.push_back({"alert.no-current-regimen",
                              Severity::kInfo,
-                             {{"regimen", RegimenLabel(*shown)}},
+                             {{"regimen", RegimenParam(*shown, pack)}},
                              "LOT-4"});
   }
 }
@@ -258,6 +260,15 @@ void AssessMarkers(const PatientRecord& record, Course& course) {
 }
 
 }  // namespace
+
+std::string RegimenParam(const Regimen& r, const KnowledgePack& pack) {
+  std::string label = "@drugs:";
+  for (size_t i = 0; i < r.drugs.size(); ++i) {
+    const Drug* d = pack.drugs.FindByName(r.drugs[i]);
+    label += Cat({i ? " + " : "", d ? std::string_view(d->inn) : std::string_view(r.drugs[i])});
+  }
+  return label;
+}
 
 std::string RegimenLabel(const Regimen& r) {
   std::string label;
@@ -318,7 +329,7 @@ Course AssessCourse(const PatientRecord& record, const KnowledgePack& pack,
     course.days_on_current = DaysBetween(*course.current_regimen->start, options.as_of);
   }
   AssessExposures(record, pack, course);
-  AssessProgression(options, imaging, course);
+  AssessProgression(pack, options, imaging, course);
   AssessEndocrineResistance(record, pack, options, imaging, course);
   AssessImagingSchedule(record, pack, options, course);
   AssessMarkers(record, course);

@@ -32,6 +32,9 @@ enum class EndocrineResistance { kNotApplicable, kPrimary, kSecondary, kSensitiv
 std::string_view EndocrineResistanceName(EndocrineResistance r);
 // "drug + drug + drug", as regimens are named in alerts and reports.
 std::string RegimenLabel(const Regimen& r);
+// The same as a message parameter ("@drugs:inn + inn") that renders each drug in the
+// message's language.
+std::string RegimenParam(const Regimen& r, const KnowledgePack& pack);
 
 // What the latest imaging said, as far as the course needs it.
 struct ImagingVerdict {

@@ -185,6 +185,13 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
   pack.codes = LoadSection<CodeMap>(dir, "codes.json", pack, errors);
   LoadTherapy(dir, pack, errors);
   pack.texts = Texts::Load(dir, errors);
+  for (const auto& drug : pack.drugs.drugs()) {
+    for (const auto& lang : Languages()) {
+      auto name = drug.names.find(lang);
+      pack.texts.AddMessage(lang, Cat({"drug.", drug.inn}),
+                            name == drug.names.end() ? drug.inn : name->second);
+    }
+  }
   CheckCrossReferences(pack, errors);
   CheckTherapy(pack, errors);
   if (!errors.empty()) return errors;

@@ -40,8 +40,12 @@ std::string Texts::Render(std::string_view lang, std::string_view key, const Par
         bool done = false;
         for (const auto& [k, v] : params) {
           if (k == name) {
-            // "@key" stands for another message in the same language (a translated value word).
-            out += (!v.empty() && v[0] == '@') ? Render(lang, std::string_view(v).substr(1)) : v;
+            // "@key" stands for another message in the same language (a translated value word);
+            // "@drugs:a + b" for a regimen, each drug in this language's name.
+            if (v.rfind("@drugs:", 0) == 0)
+              out += RenderDrugs(l->second, std::string_view(v).substr(7));
+            else
+              out += (!v.empty() && v[0] == '@') ? Render(lang, std::string_view(v).substr(1)) : v;
             done = true;
             break;
           }
@@ -55,6 +59,30 @@ std::string Texts::Render(std::string_view lang, std::string_view key, const Par
     out += tpl[i];
   }
   return out;
+}
+
+std::string Texts::RenderDrugs(const Messages& messages, std::string_view regimen) {
+  std::string out;
+  while (!regimen.empty()) {
+    size_t plus = regimen.find(" + ");
+    std::string_view name = regimen.substr(0, plus);
+    auto t = messages.find(Cat({"drug.", name}));
+    if (!out.empty()) out += " + ";
+    out += t == messages.end() ? std::string(name) : t->second;
+    if (plus == std::string_view::npos) break;
+    regimen.remove_prefix(plus + 3);
+  }
+  return out;
+}
+
+std::string Texts::Regimen(std::string_view lang, std::string_view regimen) const {
+  auto l = by_lang_.find(lang);
+  if (l == by_lang_.end()) return std::string(regimen);
+  return RenderDrugs(l->second, regimen);
+}
+
+void Texts::AddMessage(const std::string& lang, const std::string& key, std::string text) {
+  by_lang_[lang][key] = std::move(text);
 }
 
 bool Texts::Has(std::string_view key) const {

@@ -27,12 +27,19 @@ class Texts {
   // "[key]" rather than crash.
   std::string Render(std::string_view lang, std::string_view key, const Params& params = {}) const;
   bool Has(std::string_view key) const;
+  // "a + b" with each drug (lowercase INN) in `lang` where the pack has that name.
+  std::string Regimen(std::string_view lang, std::string_view regimen) const;
+  // Adds a message generated from other pack data (drug names from drugs.json), so that
+  // "@drug.<inn>" and "@drugs:a + b" parameters render in each language.
+  void AddMessage(const std::string& lang, const std::string& key, std::string text);
   std::vector<std::string> Keys() const;
 
   static Texts Load(const std::string& dir, std::vector<Error>& errors);
 
  private:
-  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> by_lang_;
+  using Messages = std::map<std::string, std::string, std::less<>>;
+  static std::string RenderDrugs(const Messages& messages, std::string_view regimen);
+  std::map<std::string, Messages, std::less<>> by_lang_;
 };
 
 }  // namespace oncnav

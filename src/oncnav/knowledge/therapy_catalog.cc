@@ -85,7 +85,8 @@ std::optional<Condition> ReadCondition(const nlohmann::json& c, const std::strin
     p.min = reader.Number(body, at, "min", false);
     p.below = reader.Number(body, at, "below", false);
     p.test = reader.String(body, at, "test").value_or("");
-    if (p.min.has_value() == p.below.has_value()) reader.Fail(at, "needs exactly one of min or below");
+    if (p.min.has_value() == p.below.has_value())
+      reader.Fail(at, "needs exactly one of min or below");
     return p;
   }
   if (kind == "menopause") {
@@ -101,8 +102,8 @@ std::optional<Condition> ReadCondition(const nlohmann::json& c, const std::strin
                                                        "not_eligible"};
       if (std::find(statuses.begin(), statuses.end(), status) == statuses.end())
         reader.Fail(Cat({at, ".", status}), "is not a menopausal status");
-      if (!action.is_string() || std::find(actions.begin(), actions.end(),
-                                           action.get<std::string>()) == actions.end()) {
+      if (!action.is_string() ||
+          std::find(actions.begin(), actions.end(), action.get<std::string>()) == actions.end()) {
         reader.Fail(Cat({at, ".", status}),
                     "must be eligible, ovarian_suppression or not_eligible");
         continue;
@@ -178,8 +179,10 @@ TherapyOption ReadOption(const nlohmann::json& o, const std::string& path, PackR
       opt.tier = tier->get<int>();
     } else if (tier->is_object()) {
       for (const auto& [subtype, t] : tier->items()) {
-        if (t.is_number_integer()) opt.tier_by_subtype[subtype] = t.get<int>();
-        else reader.Fail(Cat({path, ".tier.", subtype}), "must be an integer");
+        if (t.is_number_integer())
+          opt.tier_by_subtype[subtype] = t.get<int>();
+        else
+          reader.Fail(Cat({path, ".tier.", subtype}), "must be an integer");
       }
     } else {
       reader.Fail(path + ".tier", "must be an integer or an object of integers by subtype");

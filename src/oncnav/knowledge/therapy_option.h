@@ -39,7 +39,8 @@ struct BiomarkerCondition {
   std::vector<std::string> cdx;
   std::string test;  // text key of the test to order
   bool plasma_negative_needs_tissue = false;
-  bool retest_after_progression = false;  // a negative result predating the last progression is stale
+  bool retest_after_progression =
+      false;  // a negative result predating the last progression is stale
 };
 
 struct GermlineCondition {
@@ -72,10 +73,9 @@ struct IntervalCondition {
   int min_months = 0;
 };
 
-using Condition =
-    std::variant<PriorCondition, NotProgressedOnCondition, BiomarkerCondition, GermlineCondition,
-                 PdL1Condition, MenopauseCondition, EndocrineResistanceCondition,
-                 IntervalCondition>;
+using Condition = std::variant<PriorCondition, NotProgressedOnCondition, BiomarkerCondition,
+                               GermlineCondition, PdL1Condition, MenopauseCondition,
+                               EndocrineResistanceCondition, IntervalCondition>;
 
 // Another drug (or drugs) that may take the place of one drug of the regimen.
 struct Alternative {

@@ -121,7 +121,8 @@ void CheckTherapy(const KnowledgePack& pack, std::vector<Error>& errors) {
     }
     for (const auto& v : RegimenVariants(o.drugs, o.alternatives)) check.Exclusive(where, v);
     for (const auto& trial : o.trials) {
-      if (!t.trials.count(trial)) check.Fail(where, Cat({"trial '", trial, "' is not in trials.json"}));
+      if (!t.trials.count(trial))
+        check.Fail(where, Cat({"trial '", trial, "' is not in trials.json"}));
     }
     check.Conditions(where, o.conditions);
     for (const auto& [region, a] : o.approval) {
@@ -130,7 +131,8 @@ void CheckTherapy(const KnowledgePack& pack, std::vector<Error>& errors) {
       check.Conditions(at, a.conditions);
     }
   }
-  for (const auto& [id, trial] : t.trials) check.Sources(Cat({"trials.json: trial ", id}), trial.sources);
+  for (const auto& [id, trial] : t.trials)
+    check.Sources(Cat({"trials.json: trial ", id}), trial.sources);
   for (const auto& s : t.hard_stops) {
     std::string where = Cat({"safety.json: ", s.rule.id});
     check.Sources(where, s.rule.sources);

@@ -70,7 +70,7 @@ void WriteSubtype(Writer& w, const Evaluation& ev) {
   }
 }
 
-void WriteCourse(Writer& w, const Evaluation& ev) {
+void WriteCourse(Writer& w, const Evaluation& ev, const KnowledgePack& pack) {
   const auto& c = ev.course;
   w.Heading("label.section.course");
   if (!c.metastatic) {
@@ -81,7 +81,7 @@ void WriteCourse(Writer& w, const Evaluation& ev) {
   w.Line("label.line", std::to_string(c.line));
   if (c.current_regimen) {
     w.Line("label.current-regimen",
-           w.T("text.regimen-since", {{"regimen", RegimenLabel(*c.current_regimen)},
+           w.T("text.regimen-since", {{"regimen", RegimenParam(*c.current_regimen, pack)},
                                       {"start", c.current_regimen->start->ToString()},
                                       {"days", std::to_string(c.days_on_current.value_or(0))}}));
   } else {
@@ -95,7 +95,9 @@ void WriteCourse(Writer& w, const Evaluation& ev) {
   }
   for (const auto& l : c.lines) {
     std::string regs;
-    for (const auto* r : l.regimens) regs += (regs.empty() ? "" : "; ") + RegimenLabel(*r);
+    for (const auto* r : l.regimens)
+      regs += (regs.empty() ? "" : "; ") +
+              pack.texts.Regimen(ev.options.lang, RegimenParam(*r, pack).substr(7));
     w.Raw("    " +
           w.T("text.line-summary", {{"number", std::to_string(l.number)},
                                     {"start", l.start.ToString()},
@@ -154,7 +156,7 @@ std::string EvaluationToText(const Evaluation& ev, const KnowledgePack& pack) {
   Writer w(pack, ev.options.lang);
   w.Raw(Header(w, ev, pack));
   WriteSubtype(w, ev);
-  WriteCourse(w, ev);
+  WriteCourse(w, ev, pack);
   WriteResponse(w, ev);
   w.Raw(TherapyToText(ev.therapy, pack, ev.options.lang));
   WriteFindings(w, "label.section.tests", ev.tests_needed, pack, ev.options.lang);

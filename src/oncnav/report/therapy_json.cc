@@ -63,8 +63,7 @@ std::string LocalizedRegimen(const std::vector<std::string>& drugs, const Knowle
   return out;
 }
 
-std::string OptionLabel(const ProposedOption& p, const KnowledgePack& pack,
-                        std::string_view lang) {
+std::string OptionLabel(const ProposedOption& p, const KnowledgePack& pack, std::string_view lang) {
   if (p.option && !p.option->label.empty())
     return pack.texts.Render(lang, Cat({"regimen.", p.option->label}));
   return LocalizedRegimen(p.drugs, pack, lang);
@@ -105,7 +104,8 @@ Json OptionsToJson(const TherapyOptions& t, const KnowledgePack& pack, std::stri
     j["regimen"] = OptionLabel(p, pack, lang);
     j["drugs"] = p.drugs;
     Json alts = Json::array();
-    for (const auto& a : p.alternatives) alts.push_back({{"instead_of", a.instead_of}, {"use", a.use}});
+    for (const auto& a : p.alternatives)
+      alts.push_back({{"instead_of", a.instead_of}, {"use", a.use}});
     j["alternatives"] = alts;
     j["line"] = p.line;
     j["timing"] = p.timing;

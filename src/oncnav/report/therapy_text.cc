@@ -26,10 +26,10 @@ std::string TherapyToText(const TherapyOptions& t, const KnowledgePack& pack,
     const auto& a = p.approval;
     std::string approval = T(Cat({"value.approval.", a.status}));
     if (a.declared && !a.declared->date.empty()) approval += " " + a.declared->date;
-    out += Cat({"\n  ", std::to_string(p.rank), ". ", OptionLabel(p, pack, lang), "  [",
-                T(Cat({"value.option-status.", p.status})), "; ",
-                T(Cat({"region.", a.region})), ": ", approval,
-                p.standard_in_region ? Cat({"; ", T("label.standard")}) : "", "]\n"});
+    out +=
+        Cat({"\n  ", std::to_string(p.rank), ". ", OptionLabel(p, pack, lang), "  [",
+             T(Cat({"value.option-status.", p.status})), "; ", T(Cat({"region.", a.region})), ": ",
+             approval, p.standard_in_region ? Cat({"; ", T("label.standard")}) : "", "]\n"});
     if (p.timing == "at-progression") out += Cat({"     ", T("label.at-progression"), "\n"});
     out += Cat({"     ", T("label.why"), ": ", OptionRationale(p, pack, lang), "\n"});
     if (p.option) {
@@ -57,9 +57,8 @@ std::string TherapyToText(const TherapyOptions& t, const KnowledgePack& pack,
   if (!t.excluded.empty()) {
     out += Cat({"\n", T("label.section.excluded"), "\n"});
     for (const auto& e : t.excluded) {
-      std::string regimen = e.option->label.empty()
-                                ? LocalizedRegimen(e.drugs, pack, lang)
-                                : T(Cat({"regimen.", e.option->label}));
+      std::string regimen = e.option->label.empty() ? LocalizedRegimen(e.drugs, pack, lang)
+                                                    : T(Cat({"regimen.", e.option->label}));
       out += Cat({"  - ", regimen, ": ", ExclusionReason(e, pack, lang), "  (", e.rule, "; ",
                   Join(e.option->rule.sources), ")\n"});
     }

@@ -10,7 +10,7 @@ namespace oncnav {
 namespace {
 
 std::string What(std::string_view cls, std::string_view drug) {
-  if (!drug.empty()) return std::string(drug);
+  if (!drug.empty()) return Cat({"@drug.", drug});
   return Cat({"@class.", cls == "*" ? "any" : cls});
 }
 
@@ -55,8 +55,8 @@ ConditionResult Pending(std::string test, std::string kind, std::string rule,
 ConditionResult CheckPrior(const PriorCondition& c, const ConditionContext& ctx) {
   int count = ctx.history.Count(c.cls, c.drug, c.scope, c.progressed);
   // LOT-2 applies only when an early relapse actually counted.
-  bool early = c.scope == "advanced" &&
-               count > ctx.history.Count(c.cls, c.drug, "metastatic", c.progressed);
+  bool early =
+      c.scope == "advanced" && count > ctx.history.Count(c.cls, c.drug, "metastatic", c.progressed);
   std::string rule = c.scope == "any" ? "LOT-3" : early ? "LOT-2" : "LOT-1";
   Texts::Params params = {{"what", What(c.cls, c.drug)},
                           {"scope", Cat({"@scope.", c.scope})},
@@ -69,8 +69,8 @@ ConditionResult CheckPrior(const PriorCondition& c, const ConditionContext& ctx)
   }
   if (c.max && count > *c.max) {
     params.push_back({"max", std::to_string(*c.max)});
-    return NotMet("prior-therapy-not-met", *c.max == 0 ? "excluded.prior-none" : "excluded.prior-max",
-                  params, rule);
+    return NotMet("prior-therapy-not-met",
+                  *c.max == 0 ? "excluded.prior-none" : "excluded.prior-max", params, rule);
   }
   ConditionResult r;
   r.rules.push_back(rule);
@@ -87,8 +87,8 @@ ConditionResult CheckNotProgressedOn(const NotProgressedOnCondition& c,
                     {{"what", What(cls, drug)}}, "LOT-2");
     }
     // When planning for a progression still to come, the current line is the one assumed.
-    bool assumed = ctx.planning && !ctx.history.lines.empty() &&
-                   *line == ctx.history.lines.back().number;
+    bool assumed =
+        ctx.planning && !ctx.history.lines.empty() && *line == ctx.history.lines.back().number;
     return NotMet("progressed-on-class",
                   assumed ? "excluded.current-line-class" : "excluded.progressed-on-class",
                   {{"what", What(cls, drug)}, {"line", std::to_string(*line)}}, "LOT-1");
@@ -146,19 +146,18 @@ ConditionResult CheckBiomarker(const BiomarkerCondition& c, const ConditionConte
     if (!counted) {
       plasma_only |= gene_plasma_only;
       if (stale) return Pending(c.test, "test", "GEN-ESR1");
-      if (plasma_only) return Pending("test.tissue-after-plasma", "test", "GEN-PLASMA-TISSUE",
-                                      {{"gene", gene}});
+      if (plasma_only)
+        return Pending("test.tissue-after-plasma", "test", "GEN-PLASMA-TISSUE", {{"gene", gene}});
       return Pending(c.test, "test", "");
     }
     if (!latest_negative || counted->date > latest_negative->date) latest_negative = counted;
   }
-  return NotMet("biomarker-not-met", "excluded.biomarker-not-met",
-                {{"genes", Join(c.genes)},
-                 {"assay", latest_negative && !latest_negative->assay.empty()
-                               ? latest_negative->assay
-                               : "?"},
-                 {"date", latest_negative ? latest_negative->date.ToString() : ""}},
-                "");
+  return NotMet(
+      "biomarker-not-met", "excluded.biomarker-not-met",
+      {{"genes", Join(c.genes)},
+       {"assay", latest_negative && !latest_negative->assay.empty() ? latest_negative->assay : "?"},
+       {"date", latest_negative ? latest_negative->date.ToString() : ""}},
+      "");
 }
 
 ConditionResult CheckGermline(const GermlineCondition& c, const ConditionContext& ctx) {
@@ -175,8 +174,7 @@ ConditionResult CheckGermline(const GermlineCondition& c, const ConditionContext
     if (gene_negative) ++negative;
   }
   if (negative == static_cast<int>(c.genes.size())) {
-    return NotMet("biomarker-not-met", "excluded.germline-not-met", {{"genes", Join(c.genes)}},
-                  "");
+    return NotMet("biomarker-not-met", "excluded.germline-not-met", {{"genes", Join(c.genes)}}, "");
   }
   return Pending(c.test, "test", "");
 }
@@ -193,20 +191,19 @@ ConditionResult CheckPdL1(const PdL1Condition& c, const ConditionContext& ctx) {
   }
   if (!latest) {
     if (other) {
-      ConditionResult r = NotMet(
-          "wrong-assay", "excluded.wrong-assay",
-          {{"have", Cat({other->assay, " ", other->score_type, " ", Number(other->score)})},
-           {"assay", c.assay},
-           {"score_type", c.score_type}},
-          "PD1-1");
+      ConditionResult r =
+          NotMet("wrong-assay", "excluded.wrong-assay",
+                 {{"have", Cat({other->assay, " ", other->score_type, " ", Number(other->score)})},
+                  {"assay", c.assay},
+                  {"score_type", c.score_type}},
+                 "PD1-1");
       r.requirements.push_back({c.test, "test", {}, "PD1-1"});
       return r;
     }
     return Pending(c.test, "test", "PD1-1");
   }
-  Texts::Params params = {{"assay", c.assay},
-                          {"score_type", c.score_type},
-                          {"score", Number(latest->score)}};
+  Texts::Params params = {
+      {"assay", c.assay}, {"score_type", c.score_type}, {"score", Number(latest->score)}};
   if (c.min && latest->score < *c.min) {
     params.push_back({"min", Number(*c.min)});
     return NotMet("biomarker-not-met", "excluded.pdl1-below", params, "PD1-1");
@@ -239,10 +236,17 @@ ConditionResult CheckMenopause(const MenopauseCondition& c, const ConditionConte
     status = "male";
   } else {
     switch (demo.menopausal_status) {
-      case MenopausalStatus::kPremenopausal: status = "premenopausal"; break;
-      case MenopausalStatus::kPerimenopausal: status = "perimenopausal"; break;
-      case MenopausalStatus::kPostmenopausal: status = "postmenopausal"; break;
-      case MenopausalStatus::kUnknown: break;
+      case MenopausalStatus::kPremenopausal:
+        status = "premenopausal";
+        break;
+      case MenopausalStatus::kPerimenopausal:
+        status = "perimenopausal";
+        break;
+      case MenopausalStatus::kPostmenopausal:
+        status = "postmenopausal";
+        break;
+      case MenopausalStatus::kUnknown:
+        break;
     }
   }
   if (status.empty()) {
@@ -260,15 +264,17 @@ ConditionResult CheckMenopause(const MenopauseCondition& c, const ConditionConte
   auto it = c.by_status.find(status);
   std::string action = it == c.by_status.end() ? "eligible" : it->second;
   if (action == "not_eligible") {
-    return NotMet("population-not-met", "excluded.menopause", {{"status", Cat({"@menopause.", status})}},
-                  "GP-5");
+    return NotMet("population-not-met", "excluded.menopause",
+                  {{"status", Cat({"@menopause.", status})}}, "GP-5");
   }
   ConditionResult r;
   if (action == "ovarian_suppression") {
     r.rules.push_back("GP-5");
     if (!OnOvarianSuppression(ctx))
-      r.requirements.push_back({"check.ovarian-suppression", "check",
-                            {{"status", Cat({"@menopause.", status})}}, "GP-5"});
+      r.requirements.push_back({"check.ovarian-suppression",
+                                "check",
+                                {{"status", Cat({"@menopause.", status})}},
+                                "GP-5"});
   }
   return r;
 }

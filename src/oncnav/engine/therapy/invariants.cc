@@ -31,7 +31,8 @@ bool PdL1Backed(const TherapyOption& o, const PatientRecord& record) {
     const auto* p = std::get_if<PdL1Condition>(&c);
     if (!p) continue;
     bool found = std::any_of(record.pdl1.begin(), record.pdl1.end(), [&](const PdL1Result& r) {
-      return ToLower(r.assay) == ToLower(p->assay) && ToLower(r.score_type) == ToLower(p->score_type);
+      return ToLower(r.assay) == ToLower(p->assay) &&
+             ToLower(r.score_type) == ToLower(p->score_type);
     });
     if (!found) return false;
   }
@@ -96,8 +97,12 @@ void EnforceInvariants(const TherapyContext& ctx, TherapyOptions& result) {
       kept.push_back(std::move(p));
       continue;
     }
-    result.excluded.push_back(
-        {p.option, p.drugs, "safety-invariant", "excluded.safety-invariant", {{"why", v}}, "SAFE-EXCLUSIVE-CLASS"});
+    result.excluded.push_back({p.option,
+                               p.drugs,
+                               "safety-invariant",
+                               "excluded.safety-invariant",
+                               {{"why", v}},
+                               "SAFE-EXCLUSIVE-CLASS"});
   }
   result.options = std::move(kept);
   result.rules.push_back("SAFE-EXCLUSIVE-CLASS");

@@ -12,9 +12,9 @@ namespace oncnav {
 struct SafetyHit {
   const SafetyRule* rule = nullptr;
   const AdverseEvent* event = nullptr;
-  std::string drug;     // the drug of the regimen the rule applies to
-  std::string term;     // the pack's event term
-  int count = 1;        // events counted (2 for a recurrent-event rule)
+  std::string drug;  // the drug of the regimen the rule applies to
+  std::string term;  // the pack's event term
+  int count = 1;     // events counted (2 for a recurrent-event rule)
 };
 
 // Every hard stop and review flag that the record's adverse events raise against `drugs`.

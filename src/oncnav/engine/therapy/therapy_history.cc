@@ -45,8 +45,7 @@ int TherapyHistory::Count(std::string_view cls, std::string_view drug, std::stri
   return n;
 }
 
-std::optional<int> TherapyHistory::ProgressedOn(std::string_view cls,
-                                                std::string_view drug) const {
+std::optional<int> TherapyHistory::ProgressedOn(std::string_view cls, std::string_view drug) const {
   for (const auto& line : lines) {
     if (line.progressed && Holds(line.classes, line.drugs, cls, drug)) return line.number;
   }

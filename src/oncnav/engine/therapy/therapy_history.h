@@ -23,7 +23,7 @@ struct TherapyHistory {
     std::set<std::string, std::less<>> classes, drugs;
     std::optional<Date> stop;
   };
-  std::vector<Curative> curative;  // (neo)adjuvant regimens
+  std::vector<Curative> curative;                            // (neo)adjuvant regimens
   std::set<std::string, std::less<>> early_relapse_classes;  // LOT-2
   std::optional<Date> last_progression;
 

@@ -61,8 +61,8 @@ ConditionResult CheckHer2(const TherapyOption& o, const Classification& c) {
   r.verdict = Verdict::kNotMet;
   r.reason_code = "biomarker-not-met";
   r.detail = "excluded.her2-not-met";
-  std::string wanted;
-  for (const auto& h : o.her2) wanted += (wanted.empty() ? "" : "/") + h;
+  std::string wanted = "@her2-wanted";
+  for (const auto& h : o.her2) wanted += Cat({".", h});
   r.params = {{"her2", Cat({"@value.her2.", her2})}, {"wanted", wanted}};
   return r;
 }
@@ -136,7 +136,7 @@ class Assessor {
     for (const auto& hit : FindSafetyHits(p.drugs, ctx_.record, ctx_.pack)) {
       Texts::Params params = {{"event", Cat({"@event.", hit.term})},
                               {"grade", std::to_string(hit.event->grade)},
-                              {"drug", hit.drug},
+                              {"drug", Cat({"@drug.", hit.drug})},
                               {"date", hit.event->date ? hit.event->date->ToString() : ""}};
       if (hit.rule->action == "hard_stop") {
         Exclude(ex, "safety-hard-stop",
@@ -144,7 +144,8 @@ class Assessor {
                 hit.rule->rule.id);
         return false;
       }
-      p.cautions.push_back({"caution.safety-review", Severity::kWarning, params, hit.rule->rule.id});
+      p.cautions.push_back(
+          {"caution.safety-review", Severity::kWarning, params, hit.rule->rule.id});
       AddRule(p.rules, hit.rule->rule.id);
     }
     return true;
@@ -193,11 +194,11 @@ class Assessor {
           if (l.test == lab && (!latest || l.date > latest->date)) latest = &l;
         }
         if (!latest || DaysBetween(latest->date, ctx_.as_of) > check.max_age_days) {
-          AddRequirement(p.requirements,
-                         {check.text, "check",
-                          {{"last", latest ? latest->date.ToString() : "-"},
-                           {"days", std::to_string(check.max_age_days)}},
-                          check.rule.id});
+          AddRequirement(p.requirements, {check.text,
+                                          "check",
+                                          {{"last", latest ? latest->date.ToString() : "-"},
+                                           {"days", std::to_string(check.max_age_days)}},
+                                          check.rule.id});
           break;
         }
       }
@@ -292,13 +293,13 @@ ProposedOption ContinueCurrent(const TherapyContext& ctx) {
 void AddCourseAlerts(const TherapyContext& ctx, TherapyOptions& out) {
   const auto& status = ctx.record.clinical_status;
   if (HasBrainMetastases(ctx.record)) {
-    out.alerts.push_back({"alert.mdt-local-therapy", Severity::kWarning,
-                          {{"reason", "@mdt.brain"}}, "GP-6"});
+    out.alerts.push_back(
+        {"alert.mdt-local-therapy", Severity::kWarning, {{"reason", "@mdt.brain"}}, "GP-6"});
     AddRule(out.rules, "GP-6");
   }
   if (status.oligometastatic) {
-    out.alerts.push_back({"alert.mdt-local-therapy", Severity::kInfo,
-                          {{"reason", "@mdt.oligometastatic"}}, "GP-6"});
+    out.alerts.push_back(
+        {"alert.mdt-local-therapy", Severity::kInfo, {{"reason", "@mdt.oligometastatic"}}, "GP-6"});
     AddRule(out.rules, "GP-6");
   }
   if (status.visceral_crisis) {
@@ -330,7 +331,7 @@ TherapyOptions AssessTherapyOptions(const TherapyContext& ctx) {
       if (hit.rule->action != "hard_stop") continue;
       out.alerts.push_back({"alert.current-regimen-hard-stop",
                             Severity::kCritical,
-                            {{"drug", hit.drug},
+                            {{"drug", Cat({"@drug.", hit.drug})},
                              {"event", Cat({"@event.", hit.term})},
                              {"grade", std::to_string(hit.event->grade)}},
                             hit.rule->rule.id});
@@ -342,8 +343,7 @@ TherapyOptions AssessTherapyOptions(const TherapyContext& ctx) {
   out.decision = continuing ? "continue" : course.lines.empty() ? "first-line" : "next-line";
   if (continuing) out.options.push_back(ContinueCurrent(ctx));
 
-  TherapyHistory history =
-      BuildTherapyHistory(ctx.record, ctx.pack, course, continuing, ctx.as_of);
+  TherapyHistory history = BuildTherapyHistory(ctx.record, ctx.pack, course, continuing, ctx.as_of);
   Assessor assessor(ctx, out, history, continuing);
   for (const auto& o : ctx.pack.therapy.options) assessor.Consider(o);
   EnforceInvariants(ctx, out);

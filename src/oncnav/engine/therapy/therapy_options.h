@@ -34,8 +34,8 @@ struct ProposedOption {
   std::vector<Alternative> alternatives;
   std::string regimen;  // display label
   int line = 0;
-  std::string timing;        // "now" | "at-progression"
-  std::string status;        // "eligible" | "pending" (a test or fact is missing)
+  std::string timing;  // "now" | "at-progression"
+  std::string status;  // "eligible" | "pending" (a test or fact is missing)
   int tier = 0;
   ApprovalView approval;
   bool standard_in_region = false;
