@@ -10,6 +10,10 @@ namespace oncnav {
 enum class Evidence { kVerified, kSeed, kDerived, kPartiallyVerified, kDesign, kUnverified };
 
 std::string_view EvidenceName(Evidence e);
+// Whether a fact of this grade may drive a default recommendation.
+inline bool DrivesDefault(Evidence e) {
+  return e == Evidence::kVerified || e == Evidence::kSeed || e == Evidence::kDerived;
+}
 bool ParseEvidence(std::string_view text, Evidence& out);
 
 // A named rule of the pack. The engine reports the ids of the rules it applied for each

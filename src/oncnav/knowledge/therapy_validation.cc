@@ -140,21 +140,19 @@ void CheckTherapy(const KnowledgePack& pack, std::vector<Error>& errors) {
     for (const auto& d : s.event_on) check.Drug(where, d);
     for (const auto& c : s.classes) check.Class(where, c);
   }
+  auto targets = [&](const Rule& rule, const std::string& text, const auto& item) {
+    std::string where = Cat({"safety.json: ", rule.id});
+    check.Sources(where, rule.sources);
+    check.Text(where, text);
+    for (const auto& d : item.drugs) check.Drug(where, d);
+    for (const auto& cls : item.classes) check.Class(where, cls);
+    return where;
+  };
   for (const auto& c : t.checks) {
-    std::string where = Cat({"safety.json: ", c.rule.id});
-    check.Sources(where, c.rule.sources);
-    check.Text(where, c.text);
-    for (const auto& d : c.drugs) check.Drug(where, d);
-    for (const auto& cls : c.classes) check.Class(where, cls);
+    std::string where = targets(c.rule, c.text, c);
     for (const auto& lab : c.labs) check.Lab(where, lab);
   }
-  for (const auto& m : t.monitoring) {
-    std::string where = Cat({"safety.json: ", m.rule.id});
-    check.Sources(where, m.rule.sources);
-    check.Text(where, m.text);
-    for (const auto& d : m.drugs) check.Drug(where, d);
-    for (const auto& cls : m.classes) check.Class(where, cls);
-  }
+  for (const auto& m : t.monitoring) targets(m.rule, m.text, m);
 }
 
 }  // namespace oncnav

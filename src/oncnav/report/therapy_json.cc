@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "oncnav/common/text.h"
+#include "oncnav/report/json_output.h"
 
 namespace oncnav {
 namespace {
@@ -33,18 +34,6 @@ Json ApprovalJson(const ApprovalView& a) {
   j["label_conditions_met"] = a.label_conditions_met;
   j["sources"] = d ? Sources(d->sources) : Json::array();
   return j;
-}
-
-Json FindingList(const std::vector<Finding>& list, const KnowledgePack& pack,
-                 std::string_view lang) {
-  Json out = Json::array();
-  for (const auto& f : list) {
-    out.push_back({{"code", f.code},
-                   {"severity", SeverityName(f.severity)},
-                   {"message", pack.texts.Render(lang, f.code, f.params)},
-                   {"rule", f.rule}});
-  }
-  return out;
 }
 
 }  // namespace
@@ -138,7 +127,7 @@ Json OptionsToJson(const TherapyOptions& t, const KnowledgePack& pack, std::stri
                             {"sources", Sources(m->rule.sources)}});
     }
     j["monitoring"] = monitoring;
-    j["cautions"] = FindingList(p.cautions, pack, lang);
+    j["cautions"] = FindingsToJson(p.cautions, pack, lang);
     if (p.option) {
       j["evidence_grade"] = EvidenceName(p.option->rule.evidence);
       j["sources"] = Sources(p.option->rule.sources);

@@ -18,10 +18,6 @@ const KnowledgePack& Pack() {
   return pack;
 }
 
-bool DrivesDefault(Evidence e) {
-  return e == Evidence::kVerified || e == Evidence::kSeed || e == Evidence::kDerived;
-}
-
 TEST(TherapyPack, EveryOptionApprovalAndTrialCitesASource) {
   const auto& t = Pack().therapy;
   ASSERT_GE(t.options.size(), 30u);

@@ -10,10 +10,6 @@
 namespace oncnav {
 namespace {
 
-bool DrivesDefault(Evidence e) {
-  return e == Evidence::kVerified || e == Evidence::kSeed || e == Evidence::kDerived;
-}
-
 std::string ExclusiveClash(const std::vector<std::string>& drugs, const KnowledgePack& pack) {
   for (const auto& cls : pack.therapy.exclusive_classes) {
     int n = 0;

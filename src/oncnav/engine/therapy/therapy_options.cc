@@ -21,10 +21,6 @@ void AddRequirement(std::vector<Requirement>& list, const Requirement& r) {
   list.push_back(r);
 }
 
-bool DrivesDefault(Evidence e) {
-  return e == Evidence::kVerified || e == Evidence::kSeed || e == Evidence::kDerived;
-}
-
 bool HasBrainMetastases(const PatientRecord& record) {
   return std::any_of(record.metastases.begin(), record.metastases.end(),
                      [](const MetastaticSite& m) { return m.site == "brain"; });
