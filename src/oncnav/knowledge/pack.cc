@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "oncnav/knowledge/calculator_checks.h"
 #include "oncnav/knowledge/required_rules.h"
 
 namespace oncnav {
@@ -155,8 +156,10 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
   pack.labs = LoadSection<LabCatalog>(dir, "labs.json", pack, errors);
   pack.drugs = LoadSection<DrugCatalog>(dir, "drugs.json", pack, errors);
   pack.codes = LoadSection<CodeMap>(dir, "codes.json", pack, errors);
+  pack.calculators = LoadSection<CalculatorConfig>(dir, "calculators.json", pack, errors);
   pack.texts = Texts::Load(dir, errors);
   CheckCrossReferences(pack, errors);
+  CheckCalculatorReferences(pack, errors);
   if (!errors.empty()) return errors;
   return pack;
 }
