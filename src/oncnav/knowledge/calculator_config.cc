@@ -169,7 +169,11 @@ PerformanceMap LoadPerformance(const json& doc, PackReader& reader) {
     std::string pp = p + ".pairs[" + std::to_string(i) + "]";
     PerformancePair pair;
     auto ecog = reader.Number((*pairs)[i], pp, "ecog");
-    if (ecog) pair.ecog = static_cast<int>(*ecog);
+    if (ecog && *ecog >= 0 && *ecog <= 5) {
+      pair.ecog = static_cast<int>(*ecog);
+    } else if (ecog) {
+      reader.Fail(pp + ".ecog", "must be 0 to 5");
+    }
     if (pair.ecog != static_cast<int>(i))
       reader.Fail(pp + ".ecog", "pairs must list ECOG 0, 1, 2, ... in order");
     const auto* kps = reader.Member((*pairs)[i], pp, "karnofsky");
@@ -276,8 +280,9 @@ CalculatorConfig CalculatorConfig::Load(const json& doc, PackReader& reader) {
   if (const auto* r = reader.Member(doc, "$", "record")) {
     c.record.rule = Rule(reader, *r, "$.record");
     auto days = reader.Number(*r, "$.record", "albumin_max_days_from_calcium");
-    if (days && (*days < 0 || *days != std::floor(*days))) {
-      reader.Fail("$.record.albumin_max_days_from_calcium", "must be a whole number of days >= 0");
+    if (days && (*days < 0 || *days > 366 || *days != std::floor(*days))) {
+      reader.Fail("$.record.albumin_max_days_from_calcium",
+                  "must be a whole number of days from 0 to 366");
     } else if (days) {
       c.record.albumin_max_days_from_calcium = static_cast<int>(*days);
     }

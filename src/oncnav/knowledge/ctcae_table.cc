@@ -11,7 +11,11 @@ CtcaeGradeRow LoadRow(const nlohmann::json& g, const std::string& path, bool bel
                       PackReader& reader) {
   CtcaeGradeRow row;
   auto grade = reader.Number(g, path, "grade");
-  if (grade) row.grade = static_cast<int>(*grade);
+  if (grade && *grade >= 1 && *grade <= 4 && *grade == static_cast<int>(*grade)) {
+    row.grade = static_cast<int>(*grade);
+  } else if (grade) {
+    reader.Fail(path + ".grade", "must be 1 to 4");
+  }
   for (const auto& text : reader.StringList(g, path, "when")) {
     auto c = CtcaeCondition::Parse(text);
     if (!c) {
@@ -50,7 +54,6 @@ CtcaeScale LoadScale(const nlohmann::json& s, const std::string& path, PackReade
     if (!scale.grades.empty() && row.grade != scale.grades.back().grade - 1) {
       reader.Fail(gpath + ".grade", "grades must run from the most severe down, one by one");
     }
-    if (row.grade < 1 || row.grade > 4) reader.Fail(gpath + ".grade", "must be 1 to 4");
     for (const auto& c : row.any_of) {
       if (c.reference == CtcaeCondition::Reference::kAbsolute && scale.unit.empty()) {
         reader.Fail(gpath + ".when", "an absolute threshold needs the scale's unit");
