@@ -292,6 +292,8 @@ TEST(VignetteCoverage, EveryPackRuleFiresInSomeVignette) {
   }
   std::string missing;
   for (const auto& [id, rule] : Pack().rules) {
+    // Calculator rules fire in the calculator cases: CalcCoverage (tests/calc_cases).
+    if (rule.file == "calculators.json") continue;
     if (!fired.count(id)) missing += "\n  " + id + " (" + rule.file + ")";
   }
   EXPECT_TRUE(missing.empty()) << "rules that fire in no vignette:" << missing;

@@ -21,6 +21,8 @@ const Command kCommands[] = {
      oncnav::cli::RunClassify},
     {"recist", "FILE  RECIST 1.1 response over the record's imaging series",
      oncnav::cli::RunRecist},
+    {"calc", "NAME --field value ...  clinical calculators and grades (list: calc list)",
+     oncnav::cli::RunCalc},
     {"knowledge", "check|sources  validate the knowledge pack or list its sources",
      oncnav::cli::RunKnowledge},
     {"errors", "       print the error catalogue (codes, HTTP and exit statuses)",

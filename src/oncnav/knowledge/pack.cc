@@ -5,6 +5,7 @@
 #include <set>
 
 #include "oncnav/common/text.h"
+#include "oncnav/knowledge/calculator_checks.h"
 #include "oncnav/knowledge/required_rules.h"
 #include "oncnav/knowledge/therapy_validation.h"
 
@@ -184,6 +185,7 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
   pack.drugs = LoadSection<DrugCatalog>(dir, "drugs.json", pack, errors);
   pack.codes = LoadSection<CodeMap>(dir, "codes.json", pack, errors);
   LoadTherapy(dir, pack, errors);
+  pack.calculators = LoadSection<CalculatorConfig>(dir, "calculators.json", pack, errors);
   pack.texts = Texts::Load(dir, errors);
   for (const auto& drug : pack.drugs.drugs()) {
     for (const auto& lang : Languages()) {
@@ -194,6 +196,7 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
   }
   CheckCrossReferences(pack, errors);
   CheckTherapy(pack, errors);
+  CheckCalculatorReferences(pack, errors);
   if (!errors.empty()) return errors;
   return pack;
 }

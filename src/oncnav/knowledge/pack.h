@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "oncnav/common/result.h"
+#include "oncnav/knowledge/calculator_config.h"
 #include "oncnav/knowledge/classification_config.h"
 #include "oncnav/knowledge/code_map.h"
 #include "oncnav/knowledge/drug_catalog.h"
@@ -41,6 +42,7 @@ struct KnowledgePack {
   DrugCatalog drugs;
   CodeMap codes;
   TherapyCatalog therapy;
+  CalculatorConfig calculators;
   Texts texts;
 
   // The rule with this id; a missing id is a broken invariant (the loader checks the ids
