@@ -5,6 +5,7 @@
 #include <set>
 
 #include "oncnav/knowledge/required_rules.h"
+#include "oncnav/knowledge/required_texts.h"
 
 namespace oncnav {
 namespace {
@@ -128,6 +129,12 @@ void CheckCrossReferences(const KnowledgePack& pack, std::vector<Error>& errors)
     if (!pack.rules.count(id)) {
       errors.push_back({ErrorCode::kKnowledgeInvalid, "(pack)",
                         "rule '" + std::string(id) + "' is used by the engine but not defined"});
+    }
+  }
+  for (auto key : RequiredTextKeys()) {
+    if (!pack.texts.Has(key)) {
+      errors.push_back({ErrorCode::kKnowledgeInvalid, "texts/en",
+                        "text '" + std::string(key) + "' is used by the library but not defined"});
     }
   }
 }
