@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "oncnav/record/load_record.h"
+#include "oncnav/report/error_output.h"
 #include "oncnav/report/json_output.h"
 
 namespace oncnav::cli {
@@ -20,18 +21,13 @@ bool OneOf(const std::string& v, std::initializer_list<const char*> allowed) {
 
 }  // namespace
 
-int ReportErrors(const std::vector<Error>& errors, const std::string& format) {
+int ReportErrors(const std::vector<Error>& errors, const std::string& format,
+                 const KnowledgePack* pack, std::string_view lang) {
   for (const auto& e : errors) {
     std::fprintf(stderr, "oncnav: error [%s] %s\n", std::string(Describe(e.code).name).c_str(),
-                 e.ToString().c_str());
+                 ErrorLine(e, pack, lang).c_str());
   }
-  if (format == "json") {
-    Json j = Json::array();
-    for (const auto& e : errors) {
-      j.push_back({{"code", Describe(e.code).name}, {"field", e.field}, {"reason", e.reason}});
-    }
-    std::printf("%s\n", Json({{"errors", j}}).dump(2).c_str());
-  }
+  if (format == "json") std::printf("%s\n", ErrorsToJson(errors, pack, lang).dump(2).c_str());
   return errors.empty() ? 0 : Describe(errors.front().code).exit_status;
 }
 
@@ -91,7 +87,7 @@ bool OpenSession(const std::vector<std::string>& argv, Session& s, int& exit_sta
   if (!LoadPack(s.args, s.pack, exit_status)) return false;
   auto record = LoadRecordFile(s.args.positional[0], s.pack, s.options.as_of);
   if (!record) {
-    exit_status = ReportErrors(record.errors(), s.format);
+    exit_status = ReportErrors(record.errors(), s.format, &s.pack, s.options.lang);
     return false;
   }
   s.record = std::move(record).value();

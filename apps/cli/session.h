@@ -23,8 +23,10 @@ struct Session {
 // through `exit_status`.
 bool OpenSession(const std::vector<std::string>& argv, Session& session, int& exit_status);
 
-// Prints errors and returns the catalogue's exit status for the first one.
-int ReportErrors(const std::vector<Error>& errors, const std::string& format);
+// Prints errors and returns the catalogue's exit status for the first one. With a pack, errors
+// that carry a text key are printed in `lang` (JSON keeps the English `reason` as well).
+int ReportErrors(const std::vector<Error>& errors, const std::string& format,
+                 const KnowledgePack* pack = nullptr, std::string_view lang = "en");
 
 // Loads the knowledge pack from --knowledge or the default; prints errors on failure.
 bool LoadPack(const Args& args, KnowledgePack& pack, int& exit_status);

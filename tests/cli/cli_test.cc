@@ -135,6 +135,55 @@ TEST(Cli, ClassifyAndRecistPrintTheirParts) {
   EXPECT_EQ(r["response"]["overall"], "PR");
 }
 
+TEST(Cli, InputErrorsFollowLang) {
+  fs::path file = fs::temp_directory_path() / "oncnav-cli-er-140.json";
+  std::ofstream(file) << R"({"format":"oncnav-patient","format_version":1,
+    "patient":{"id":"x","sex":"female","birth_date":"1960-01-01"},
+    "pathology":[{"date":"2026-01-01","er_percent":140}]})";
+  auto en = Oncnav("evaluate " + file.string() + " --as-of 2026-11-21 --format text");
+  EXPECT_EQ(en.status, 2);
+  EXPECT_NE(en.out.find("pathology[0].er_percent: 140 is outside the possible range 0 to 100"),
+            std::string::npos)
+      << en.out;
+  auto ja = Oncnav("evaluate " + file.string() + " --as-of 2026-11-21 --format text --lang ja");
+  EXPECT_EQ(ja.status, 2);
+  EXPECT_NE(ja.out.find("pathology[0].er_percent: 140 は取りうる範囲 0〜100 の外にあります"),
+            std::string::npos)
+      << ja.out;
+  EXPECT_EQ(ja.out.find("outside the possible range"), std::string::npos) << ja.out;
+  // JSON keeps the English reason and adds the message in the requested language.
+  auto zh = Oncnav("evaluate " + file.string() + " --as-of 2026-11-21 --lang zh");
+  fs::remove(file);
+  EXPECT_EQ(zh.status, 2);
+  // stdout carries the JSON document; stderr (merged by Oncnav) the one-line form before it.
+  ASSERT_NE(zh.out.find('{'), std::string::npos) << zh.out;
+  auto j = nlohmann::json::parse(zh.out.substr(zh.out.find('{')));
+  ASSERT_EQ(j["errors"].size(), 1u);
+  EXPECT_EQ(j["errors"][0]["code"], "invalid-value");
+  EXPECT_EQ(j["errors"][0]["field"], "pathology[0].er_percent");
+  EXPECT_EQ(j["errors"][0]["reason"], "140 is outside the possible range 0 to 100");
+  EXPECT_EQ(j["errors"][0]["message"], "140 超出可能范围 0–100");
+  EXPECT_EQ(j["errors"][0]["message_key"], "input.out-of-range");
+}
+
+TEST(Cli, FhirImportWarningsFollowLang) {
+  const std::string bundle =
+      std::string(ONCNAV_SOURCE_DIR) +
+      "/../shared/data/mcode-stu4/package/example/Bundle-mcode-patient-bundle-jenny-m.json";
+  auto en = nlohmann::json::parse(Oncnav("evaluate " + bundle + " --as-of 2026-11-21").out);
+  auto ja =
+      nlohmann::json::parse(Oncnav("evaluate " + bundle + " --as-of 2026-11-21 --lang ja").out);
+  ASSERT_FALSE(en["import_warnings"].empty());
+  ASSERT_EQ(en["import_warnings"].size(), ja["import_warnings"].size());
+  for (size_t i = 0; i < en["import_warnings"].size(); ++i) {
+    const auto& e = en["import_warnings"][i];
+    const auto& t = ja["import_warnings"][i];
+    EXPECT_TRUE(e.contains("code")) << e.dump();
+    EXPECT_EQ(e["code"], t["code"]);
+    EXPECT_NE(e["message"], t["message"]) << "untranslated: " << t.dump();
+  }
+}
+
 TEST(Cli, ImagingIntervalIsConfigurable) {
   auto j = nlohmann::json::parse(
       Oncnav("evaluate " + kExample + " --as-of 2026-11-21 --imaging-interval-months 2").out);

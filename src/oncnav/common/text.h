@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdio>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -16,6 +17,13 @@ inline std::string Cat(std::initializer_list<std::string_view> parts) {
   out.reserve(size);
   for (auto part : parts) out.append(part.data(), part.size());
   return out;
+}
+
+// `value` as printf's %g writes it (3000, 2.5, 1e+07): the form numbers take in messages.
+inline std::string FormatG(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", value);
+  return buf;
 }
 
 }  // namespace oncnav

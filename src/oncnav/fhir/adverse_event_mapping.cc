@@ -42,12 +42,12 @@ std::optional<int> GradeOf(const simdjson::dom::element& res) {
 
 void MapAdverseEvent(const simdjson::dom::element& res, ImportContext& ctx) {
   if (Str(res, "actuality") == "potential") {
-    ctx.Warn("actuality", "a potential adverse event (near miss) is not an event; not used");
+    ctx.Warn("actuality", "fhir.adverse-event-potential");
     return;
   }
   auto event = Member(res, "event");
   if (!event) {
-    ctx.Warn("event", "adverse event without an event code or text; not used");
+    ctx.Warn("event", "fhir.adverse-event-without-event");
     return;
   }
   AdverseEvent ae;
@@ -57,8 +57,8 @@ void MapAdverseEvent(const simdjson::dom::element& res, ImportContext& ctx) {
   if (auto grade = GradeOf(res)) {
     ae.grade = *grade;
   } else if (auto severity = Member(res, "severity")) {
-    ctx.Warn("severity", Cat({"severity '", ConceptText(*severity),
-                              "' is not a CTCAE grade; grade left unset"}));
+    ctx.Warn("severity", "fhir.severity-not-grade",
+             {{"severity", std::string(ConceptText(*severity))}});
   }
   ForEach(res, "suspectEntity", [&](const simdjson::dom::element& suspect) {
     if (!ae.drug.empty()) return;

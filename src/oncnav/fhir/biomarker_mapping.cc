@@ -133,9 +133,9 @@ void MapPathologyMarker(const simdjson::dom::element& res, std::string_view kind
   auto& group = GroupFor(res, date, ctx);
   auto& report = group.report;
   if (kind == "er_presence" || kind == "er_percent") {
-    MapReceptor(value, report.er_status, report.er_percent, ctx, "an ER result");
+    MapReceptor(value, report.er_status, report.er_percent, ctx, "fhir.what.er-result");
   } else if (kind == "pgr_presence" || kind == "pgr_percent") {
-    MapReceptor(value, report.pgr_status, report.pgr_percent, ctx, "a PgR result");
+    MapReceptor(value, report.pgr_status, report.pgr_percent, ctx, "fhir.what.pgr-result");
   } else if (kind == "ki67") {
     if (auto pct = ReadPercent(value, ctx)) report.ki67_percent = pct;
   } else if (kind == "her2_status" || kind == "her2_ihc") {
@@ -147,13 +147,13 @@ void MapPathologyMarker(const simdjson::dom::element& res, std::string_view kind
       report.her2_ihc = score;
     } else {
       WarnValueForm(value, ctx,
-                    kind == "her2_ihc" ? "a HER2 IHC score (0, 1+, 2+, 3+)" : "a HER2 result");
+                    kind == "her2_ihc" ? "fhir.what.her2-ihc-score" : "fhir.what.her2-result");
     }
   } else if (kind == "her2_ish") {
     if (auto presence = ReadPresence(value, ctx)) {
       group.ish_presence = *presence;
     } else {
-      WarnValueForm(value, ctx, "a HER2 ISH result");
+      WarnValueForm(value, ctx, "fhir.what.her2-ish-result");
     }
   } else if (kind == "her2_ish_ratio") {
     if (auto ratio = ReadQuantity(value, "ratio", ctx, true)) {
@@ -185,7 +185,7 @@ void MapPdL1(const simdjson::dom::element& res, std::string_view kind, const Dat
   FhirValue value = ReadValue(res);
   if (value.kind != ValueKind::kQuantity && value.kind != ValueKind::kInteger &&
       value.kind != ValueKind::kString) {
-    WarnValueForm(value, ctx, "a numeric PD-L1 score");
+    WarnValueForm(value, ctx, "fhir.what.pdl1-score");
     return;
   }
   // The unit of a PD-L1 score often names its scale ("CPS", "%"), so any unit is read and
@@ -199,13 +199,12 @@ void MapPdL1(const simdjson::dom::element& res, std::string_view kind, const Dat
     score = value.number;
   }
   if (!score) {
-    WarnValueForm(value, ctx, "a numeric PD-L1 score");
+    WarnValueForm(value, ctx, "fhir.what.pdl1-score");
     return;
   }
   if (*score < 0 || *score > 100) {
     ctx.Mark(ImportRule::kImplausible);
-    ctx.Warn(value.element_name,
-             Cat({"PD-L1 score ", FormatNumber(*score), " is outside 0-100; not used"}));
+    ctx.Warn(value.element_name, "fhir.pdl1-out-of-range", {{"score", FormatNumber(*score)}});
     return;
   }
   std::string_view scale = FindScale(value.unit_text);
@@ -218,8 +217,7 @@ void MapPdL1(const simdjson::dom::element& res, std::string_view kind, const Dat
   if (scale.empty()) {
     // CPS and TPS/IC scores are different scales with different cut-offs; never guess.
     ctx.Mark(ImportRule::kUnmapped);
-    ctx.Warn(value.element_name, Cat({"PD-L1 score ", FormatNumber(*score),
-                                      " does not say its scale (CPS, TPS, IC or TC); not used"}));
+    ctx.Warn(value.element_name, "fhir.pdl1-no-scale", {{"score", FormatNumber(*score)}});
     return;
   }
   PdL1Result result;

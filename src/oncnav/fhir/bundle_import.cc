@@ -35,13 +35,15 @@ std::string EntryPath(size_t i, std::string_view rest = {}) {
 }
 
 // Reads the entries, reporting every structural problem (not one at a time).
-std::vector<Entry> ReadEntries(const element& root, std::vector<Error>& errors) {
+std::vector<Entry> ReadEntries(const element& root, const Texts& texts,
+                               std::vector<Error>& errors) {
   std::vector<Entry> entries;
   auto list = fhir::Member(root, "entry");
   if (!list) return entries;  // an empty Bundle is a valid (empty) record
   simdjson::dom::array array;
   if (list->get_array().get(array) != simdjson::SUCCESS) {
-    errors.push_back({ErrorCode::kInvalidType, "entry", "must be an array of Bundle entries"});
+    errors.push_back(
+        TranslatableError(texts, ErrorCode::kInvalidType, "entry", "input.fhir-entries-not-array"));
     return entries;
   }
   entries.reserve(array.size());
@@ -49,30 +51,35 @@ std::vector<Entry> ReadEntries(const element& root, std::vector<Error>& errors) 
   for (element e : array) {
     size_t index = i++;
     if (!e.is_object()) {
-      errors.push_back({ErrorCode::kInvalidType, EntryPath(index), "must be an object"});
+      errors.push_back(TranslatableError(texts, ErrorCode::kInvalidType, EntryPath(index),
+                                         "input.must-be-object"));
       continue;
     }
     auto resource = fhir::Member(e, "resource");
     if (!resource) {
-      errors.push_back({ErrorCode::kMissingField, EntryPath(index, ".resource"),
-                        "every entry of a patient Bundle must carry a resource"});
+      errors.push_back(TranslatableError(texts, ErrorCode::kMissingField,
+                                         EntryPath(index, ".resource"),
+                                         "input.fhir-entry-without-resource"));
       continue;
     }
     if (!resource->is_object()) {
-      errors.push_back({ErrorCode::kInvalidType, EntryPath(index, ".resource"),
-                        "must be a FHIR resource object"});
+      errors.push_back(TranslatableError(texts, ErrorCode::kInvalidType,
+                                         EntryPath(index, ".resource"),
+                                         "input.fhir-resource-not-object"));
       continue;
     }
     auto type = fhir::Member(*resource, "resourceType");
     if (!type) {
-      errors.push_back({ErrorCode::kMissingField, EntryPath(index, ".resource.resourceType"),
-                        "a FHIR resource must name its resourceType"});
+      errors.push_back(TranslatableError(texts, ErrorCode::kMissingField,
+                                         EntryPath(index, ".resource.resourceType"),
+                                         "input.fhir-resource-type-missing"));
       continue;
     }
     std::string_view type_name;
     if (type->get_string().get(type_name) != simdjson::SUCCESS) {
-      errors.push_back({ErrorCode::kInvalidType, EntryPath(index, ".resource.resourceType"),
-                        "must be a string"});
+      errors.push_back(TranslatableError(texts, ErrorCode::kInvalidType,
+                                         EntryPath(index, ".resource.resourceType"),
+                                         "input.must-be-string"));
       continue;
     }
     entries.push_back(
@@ -120,9 +127,10 @@ void MapResource(const Entry& entry,
     // through the references of the resources that use them).
     ctx.Mark(ImportRule::kAdminSkip);
   } else {
-    ctx.Unused({"type", type}, "resourceType", [&] {
-      return Cat({type, " resources are not used by oncnav"});
-    });
+    ctx.Unused({"type", type}, "resourceType", "fhir.resource-type-unused",
+               "fhir.resource-type-unused-many", [&] {
+                 return Texts::Params{{"type", std::string(type)}};
+               });
   }
 }
 
@@ -132,16 +140,16 @@ Result<ImportedRecord> ImportFhirBundle(const simdjson::dom::element& root,
                                         const KnowledgePack& pack, const Date& as_of) {
   std::string_view root_type;
   if (!root.is_object() || root["resourceType"].get_string().get(root_type) != simdjson::SUCCESS) {
-    return Error{ErrorCode::kWrongResourceType, "resourceType",
-                 "missing; a FHIR Bundle is expected"};
+    return TranslatableError(pack.texts, ErrorCode::kWrongResourceType, "resourceType",
+                             "input.fhir-bundle-expected");
   }
   if (root_type != "Bundle") {
-    return Error{ErrorCode::kWrongResourceType, "resourceType",
-                 Cat({"is '", root_type, "'; a FHIR Bundle is expected"})};
+    return TranslatableError(pack.texts, ErrorCode::kWrongResourceType, "resourceType",
+                             "input.fhir-not-a-bundle", {{"type", std::string(root_type)}});
   }
   ImportContext ctx(pack, as_of);
   ctx.out.format = "fhir";
-  auto entries = ReadEntries(root, ctx.errors);
+  auto entries = ReadEntries(root, pack.texts, ctx.errors);
   if (!ctx.errors.empty()) return std::move(ctx.errors);
 
   // The Patient first: its birth date bounds every other date.
@@ -153,7 +161,7 @@ Result<ImportedRecord> ImportFhirBundle(const simdjson::dom::element& root,
     if (entry.type != "Patient") continue;
     ctx.Begin(entry.type, entry.id, entry.index);
     if (!ctx.patient_id.empty() || ctx.out.record.demographics.birth_date) {
-      ctx.Warn("id", "a second Patient in the Bundle; only the first is imported");
+      ctx.Warn("id", "fhir.second-patient");
       continue;
     }
     fhir::MapPatient(entry.resource, ctx);
@@ -164,7 +172,7 @@ Result<ImportedRecord> ImportFhirBundle(const simdjson::dom::element& root,
     if (entry.type == "Patient") continue;
     ctx.Begin(entry.type, entry.id, entry.index);
     if (!BelongsToPatient(entry.resource, ctx)) {
-      ctx.Warn("subject", "refers to another patient than the Bundle's Patient; not used");
+      ctx.Warn("subject", "fhir.other-patient");
       continue;
     }
     MapResource(entry, medications, ctx);
@@ -177,10 +185,8 @@ Result<ImportedRecord> ImportFhirBundle(const simdjson::dom::element& root,
     if (record.primary && record.primary->stage.empty()) {
       record.primary->stage = ctx.stage_from_observation;
     } else if (!record.primary) {
-      ctx.out.warnings.push_back(fhir::MakeWarning("Observation", "valueCodeableConcept",
-                                                   "a stage group was recorded but no breast "
-                                                   "primary cancer condition; the stage is not "
-                                                   "used"));
+      ctx.out.warnings.push_back(fhir::MakeWarning(
+          pack.texts, "Observation", "valueCodeableConcept", "fhir.stage-without-primary"));
     }
   }
   fhir::BuildRegimens(ctx);

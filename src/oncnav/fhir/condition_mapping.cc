@@ -78,15 +78,13 @@ void MapSecondary(const simdjson::dom::element& res, const simdjson::dom::elemen
     ctx.Mark(ImportRule::kSiteCodes);
   }
   if (site == "ambiguous_lymph_node") {
-    ctx.Warn("code", Cat({"lymph-node spread coded as '", ConceptText(code),
-                          "' does not say whether the nodes are regional or distant; not used "
-                          "as a metastatic site"}));
+    ctx.Warn("code", "fhir.lymph-node-ambiguous", {{"condition", std::string(ConceptText(code))}});
     return;
   }
   MetastaticSite met;
   if (site.empty()) {
-    ctx.Warn("code", Cat({"the site of secondary cancer '", ConceptText(code),
-                          "' is not recognised; recorded as site 'other'"}));
+    ctx.Warn("code", "fhir.metastatic-site-unknown",
+             {{"condition", std::string(ConceptText(code))}});
     site = "other";
   }
   met.site = std::string(site);
@@ -102,9 +100,7 @@ void MapPrimary(const simdjson::dom::element& res, const simdjson::dom::element*
   auto& record = ctx.out.record;
   bool first = !record.primary.has_value();
   if (!first) {
-    ctx.Warn("code",
-             "a second breast primary cancer condition; its details only fill fields "
-             "the first left empty");
+    ctx.Warn("code", "fhir.second-primary");
   } else {
     record.primary.emplace();
   }
@@ -153,14 +149,14 @@ std::string ExtractStage(std::string_view display) {
 void MapCondition(const simdjson::dom::element& res, ImportContext& ctx) {
   auto code = Member(res, "code");
   if (IsRefuted(res)) {
-    ctx.Warn("verificationStatus", "the condition is refuted or entered in error; not used");
+    ctx.Warn("verificationStatus", "fhir.condition-refuted");
     return;
   }
   bool secondary_profile = HasProfile(res, "mcode-secondary-cancer-condition");
   bool primary_profile = HasProfile(res, "mcode-primary-cancer-condition");
   if (!code) {
     ctx.Mark(ImportRule::kUnmapped);
-    ctx.Warn("code", "the condition has no code; not used");
+    ctx.Warn("code", "fhir.condition-without-code");
     return;
   }
   auto site = LookupCode(ctx.codes, CodeTable::kMetastaticSite, *code);
@@ -178,14 +174,13 @@ void MapCondition(const simdjson::dom::element& res, ImportContext& ctx) {
     return;
   }
   if (primary_profile) {
-    ctx.Warn("code",
-             Cat({"primary cancer '", text, "' is not breast cancer; oncnav does not use it"}));
+    ctx.Warn("code", "fhir.primary-not-breast", {{"condition", std::string(text)}});
     return;
   }
-  ctx.Unused({"Condition", text}, "code", [&] {
-    return Cat(
-        {"condition '", text, "' is not breast cancer or a metastasis; oncnav does not use it"});
-  });
+  ctx.Unused({"Condition", text}, "code", "fhir.condition-unused", "fhir.condition-unused-many",
+             [&] {
+               return Texts::Params{{"condition", std::string(text)}};
+             });
 }
 
 }  // namespace oncnav::fhir

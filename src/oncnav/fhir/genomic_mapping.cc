@@ -64,7 +64,7 @@ void MapGenomicVariant(const simdjson::dom::element& res, const Date& date, Impo
   });
   if (genes.empty()) {
     ctx.Mark(ImportRule::kUnmapped);
-    ctx.Warn("component", "variant without a gene studied (LOINC 48018-6); not used");
+    ctx.Warn("component", "fhir.variant-without-gene");
     return;
   }
   FhirValue value = ReadValue(res);
@@ -75,7 +75,7 @@ void MapGenomicVariant(const simdjson::dom::element& res, const Date& date, Impo
   } else if (answer == "absent" || answer == "negative") {
     detected = false;
   } else {
-    WarnValueForm(value, ctx, "variant presence (Present/Absent)");
+    WarnValueForm(value, ctx, "fhir.what.variant-presence");
     return;
   }
   if (source == "germline") {
@@ -91,9 +91,7 @@ void MapGenomicVariant(const simdjson::dom::element& res, const Date& date, Impo
         result = GermlineResult::kNegative;
       } else {
         result = GermlineResult::kUnknown;
-        ctx.Warn("component",
-                 "germline variant without a stated clinical significance "
-                 "(LOINC 53037-8); recorded with result unknown");
+        ctx.Warn("component", "fhir.germline-without-significance");
       }
     }
     for (auto gene : genes) {

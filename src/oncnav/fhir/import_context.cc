@@ -31,24 +31,30 @@ std::string ImportContext::FieldPath(std::string_view element) const {
   return Cat({"entry[", index, "].resource.", element});
 }
 
-void ImportContext::Warn(std::string_view element, std::string message) {
-  out.warnings.push_back(MakeWarning(ResourceName(), std::string(element), std::move(message)));
+void ImportContext::Warn(std::string_view element, std::string_view key, Texts::Params params) {
+  out.warnings.push_back(
+      MakeWarning(pack.texts, ResourceName(), std::string(element), key, std::move(params)));
 }
 
-void ImportContext::Fail(ErrorCode code, std::string field, std::string reason) {
-  errors.push_back({code, std::move(field), std::move(reason)});
+void ImportContext::Fail(ErrorCode code, std::string field, std::string_view key,
+                         Texts::Params params) {
+  errors.push_back(
+      TranslatableError(pack.texts, code, std::move(field), std::string(key), std::move(params)));
 }
 
-std::optional<Date> ImportContext::ValidDate(std::string_view text, std::string& reason) {
+std::optional<Date> ImportContext::ValidDate(std::string_view text, std::string_view& key,
+                                             Texts::Params& params) {
   Mark(ImportRule::kDate);  // every date read is checked against as_of and birth
   auto date = Date::Parse(text, true);
   if (!date) {
-    reason = Cat({"'", text, "' is not a valid FHIR date"});
+    key = "input.fhir-invalid-date";
+    params = {{"value", std::string(text)}};
   } else if (*date > as_of) {
-    reason = Cat({date->ToString(), " is after the evaluation date ", as_of.ToString()});
+    key = "input.fhir-date-after-as-of";
+    params = {{"date", date->ToString()}, {"as_of", as_of.ToString()}};
   } else if (birth_date && *date < *birth_date) {
-    reason =
-        Cat({date->ToString(), " is before the patient's birth date ", birth_date->ToString()});
+    key = "input.date-before-birth";
+    params = {{"date", date->ToString()}, {"birth_date", birth_date->ToString()}};
   } else {
     return date;
   }
@@ -96,12 +102,15 @@ std::optional<Date> ImportContext::ReadTimingEnd(const simdjson::dom::element& r
 
 void ImportContext::FlushUnused() {
   for (auto& g : unused_) {
-    std::string message = std::move(g.message);
+    std::string_view key = g.text_key;
     if (g.count > 1) {
-      message += Cat({" (", std::to_string(g.count), " resources like this; the first is named)"});
+      // The grouped form wraps the first resource's message ("@key" renders it, same params).
+      g.params.emplace_back("message", Cat({"@", g.text_key}));
+      g.params.emplace_back("count", std::to_string(g.count));
+      key = g.many_key;
     }
-    out.warnings.push_back(
-        MakeWarning(std::move(g.first_resource), std::move(g.element), std::move(message)));
+    out.warnings.push_back(MakeWarning(pack.texts, std::move(g.first_resource),
+                                       std::move(g.element), key, std::move(g.params)));
   }
   unused_.clear();
 }

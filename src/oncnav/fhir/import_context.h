@@ -102,8 +102,11 @@ class ImportContext {
   std::string_view ResourceId() const { return id_; }     // the id of the resource being mapped
   std::string FieldPath(std::string_view element) const;  // "entry[3].resource.<element>"
 
-  void Warn(std::string_view element, std::string message);
-  void Fail(ErrorCode code, std::string field, std::string reason);
+  // A warning on the current resource with the text `key` (texts: fhir.*) and its params; the
+  // English message is rendered from the pack and the key travels for translation.
+  void Warn(std::string_view element, std::string_view key, Texts::Params params = {});
+  // An input error whose reason is the text `key` (texts: input.*), likewise.
+  void Fail(ErrorCode code, std::string field, std::string_view key, Texts::Params params = {});
 
   // Reads a FHIR date/dateTime member. Malformed, future and before-birth dates are errors
   // naming the field `parent.key` (or `key` when there is no parent); a missing member is
@@ -119,7 +122,7 @@ class ImportContext {
     std::string_view text;
     if (member.get_string().get(text) != simdjson::SUCCESS) {
       Mark(ImportRule::kDate);
-      Fail(ErrorCode::kInvalidDate, FieldPath(path()), "must be a FHIR date string");
+      Fail(ErrorCode::kInvalidDate, FieldPath(path()), "input.fhir-date-not-string");
       return std::nullopt;
     }
     return CheckDate(text, path);
@@ -127,9 +130,10 @@ class ImportContext {
   // The same checks for a date string already read.
   template <typename PathFn>
   std::optional<Date> CheckDate(std::string_view text, PathFn&& path) {
-    std::string reason;
-    auto date = ValidDate(text, reason);
-    if (!date) Fail(ErrorCode::kInvalidDate, FieldPath(path()), std::move(reason));
+    std::string_view key;
+    Texts::Params params;
+    auto date = ValidDate(text, key, params);
+    if (!date) Fail(ErrorCode::kInvalidDate, FieldPath(path()), key, std::move(params));
     return date;
   }
   // effective[x] / performed[x] / onset[x]: <prefix>DateTime, <prefix>Period.start, ...
@@ -138,9 +142,12 @@ class ImportContext {
 
   // Counts a resource that is not used for one reason; reported once per key at the end,
   // so a Synthea export with hundreds of unrelated conditions yields a handful of warnings.
-  // `message()` is only called for the first resource of a key (rule FHIR-UNMAPPED).
-  template <typename MessageFn>
-  void Unused(const UnusedKey& key, std::string_view element, MessageFn&& message) {
+  // The warning is the text `text_key` (texts: fhir.*) with the params `params()` returns, or
+  // for several resources `many_key`, which adds {count} to it ({message} renders `text_key`);
+  // `params()` is only called for the first resource of a key (rule FHIR-UNMAPPED).
+  template <typename ParamsFn>
+  void Unused(const UnusedKey& key, std::string_view element, std::string_view text_key,
+              std::string_view many_key, ParamsFn&& params) {
     Mark(ImportRule::kUnmapped);
     for (auto& g : unused_) {
       if (g.key == key) {
@@ -148,7 +155,8 @@ class ImportContext {
         return;
       }
     }
-    unused_.push_back({key, ResourceName(), std::string(element), message(), 1});
+    unused_.push_back({key, ResourceName(), std::string(element), std::string(text_key),
+                       std::string(many_key), params(), 1});
   }
   void FlushUnused();
 
@@ -185,13 +193,16 @@ class ImportContext {
     UnusedKey key;
     std::string first_resource;
     std::string element;
-    std::string message;
+    std::string text_key;
+    std::string many_key;
+    Texts::Params params;
     int count = 0;
   };
 
   // The date in `text` when it is well formed, not after as_of and not before birth;
-  // otherwise nullopt and the reason.
-  std::optional<Date> ValidDate(std::string_view text, std::string& reason);
+  // otherwise nullopt and the reason's text key and params.
+  std::optional<Date> ValidDate(std::string_view text, std::string_view& key,
+                                Texts::Params& params);
 
   std::string_view type_;
   std::string_view id_;

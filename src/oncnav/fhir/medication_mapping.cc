@@ -64,8 +64,8 @@ StopReason StopReasonOf(const simdjson::dom::element& res, ImportContext& ctx) {
     found = LookupCode(ctx.codes, CodeTable::kStopReason, cc);
     if (found.empty()) {
       ctx.Mark(ImportRule::kUnmapped);
-      ctx.Warn("statusReason", Cat({"status reason '", ConceptText(cc),
-                                    "' is not mapped; stop reason recorded as other"}));
+      ctx.Warn("statusReason", "fhir.status-reason-unmapped",
+               {{"reason", std::string(ConceptText(cc))}});
       found = "other";
     }
   };
@@ -151,7 +151,7 @@ void MapMedication(
   auto status = Str(res, "status");
   if (status == "cancelled" || status == "entered-in-error" || status == "not-done" ||
       status == "not-taken" || status == "draft") {
-    ctx.Warn("status", Cat({"medication with status '", status, "' was not given; not used"}));
+    ctx.Warn("status", "fhir.medication-not-given", {{"status", std::string(status)}});
     return;
   }
   std::optional<simdjson::dom::element> coded = Member(res, "medicationCodeableConcept");
@@ -169,17 +169,17 @@ void MapMedication(
   }
   if (!coded) {
     ctx.Mark(ImportRule::kUnmapped);
-    ctx.Warn(concept_element, "the medication cannot be identified; not used");
+    ctx.Warn(concept_element, "fhir.medication-unidentified");
     return;
   }
   const Drug* drug = FindDrug(*coded, ctx.pack.drugs);
   if (!drug) {
     auto text = ConceptText(*coded);
     auto rxnorm = RxNormOf(*coded);
-    ctx.Unused({"Medication", text, rxnorm}, concept_element, [&] {
-      return Cat({"medication ", DescribeMedication(text, rxnorm),
-                  " is not in oncnav's drug catalogue; not used"});
-    });
+    ctx.Unused({"Medication", text, rxnorm}, concept_element, "fhir.medication-unknown",
+               "fhir.medication-unknown-many", [&] {
+                 return Texts::Params{{"medication", DescribeMedication(text, rxnorm)}};
+               });
     return;
   }
   DrugExposure exposure;

@@ -72,7 +72,7 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
                                                           const Date& as_of) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    return Error{ErrorCode::kFileNotFound, dir, "is not a readable directory"};
+    return TranslatableError(pack.texts, ErrorCode::kFileNotFound, dir, "input.not-a-directory");
   }
   std::vector<std::filesystem::path> paths;
   for (const auto& item : std::filesystem::directory_iterator(dir, ec)) {
@@ -100,7 +100,8 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
     auto text = ReadWholeFile(paths[f]);
     names.push_back(paths[f].filename().string());
     if (!text) {
-      errors.push_back({ErrorCode::kFileNotFound, names.back(), "cannot be read"});
+      errors.push_back(TranslatableError(pack.texts, ErrorCode::kFileNotFound, names.back(),
+                                         "input.file-unreadable"));
       contents.emplace_back();
       continue;
     }
@@ -117,9 +118,9 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
       if (line.empty()) continue;
       simdjson::dom::element doc;
       if (parser.parse(line.data(), line.size()).get(doc) != simdjson::SUCCESS) {
-        errors.push_back({ErrorCode::kInvalidJson,
-                          oncnav::Cat({names[f], ":", std::to_string(number)}),
-                          "is not a well-formed JSON resource"});
+        errors.push_back(TranslatableError(pack.texts, ErrorCode::kInvalidJson,
+                                           oncnav::Cat({names[f], ":", std::to_string(number)}),
+                                           "input.ndjson-invalid-line"));
         continue;
       }
       Line ref{f, number, line};
@@ -169,8 +170,9 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
     bundle += "]}";
     simdjson::dom::element root;
     if (parser.parse(bundle).get(root) != simdjson::SUCCESS) {
-      errors.push_back({ErrorCode::kInternal, oncnav::Cat({"Patient/", patient.id}),
-                        "the resources of this patient could not be combined"});
+      errors.push_back(TranslatableError(pack.texts, ErrorCode::kInternal,
+                                         oncnav::Cat({"Patient/", patient.id}),
+                                         "input.ndjson-combine-failed"));
       continue;
     }
     auto result = ImportFhirBundle(root, pack, as_of);
@@ -184,16 +186,13 @@ Result<std::vector<ImportedRecord>> ImportNdjsonDirectory(const std::string& dir
     ImportedRecord record = std::move(result).value();
     if (record.record.demographics.id.empty()) {
       record.record.demographics.id = patient.id;
-      record.warnings.push_back(fhir::MakeWarning(oncnav::Cat({"Patient/", patient.id}), "",
-                                                  "resources refer to this patient but the "
-                                                  "export has no Patient resource for it"));
+      record.warnings.push_back(fhir::MakeWarning(pack.texts, oncnav::Cat({"Patient/", patient.id}),
+                                                  "", "fhir.ndjson-no-patient"));
     }
     for (const auto& [type, line] : unattributed) {
       record.warnings.push_back(fhir::MakeWarning(
-          oncnav::Cat({names[line.file], ":", std::to_string(line.number)}), "subject",
-          oncnav::Cat({type,
-                       " resources without a Patient reference cannot be attributed to a "
-                       "patient; not used"})));
+          pack.texts, oncnav::Cat({names[line.file], ":", std::to_string(line.number)}), "subject",
+          "fhir.ndjson-unattributed", {{"type", type}}));
     }
     if (!unattributed.empty()) {
       // The record's rules are final once ImportFhirBundle returns: add FHIR-UNMAPPED once.

@@ -36,13 +36,14 @@ FirstCoding FirstCodingOf(const simdjson::dom::element& code) {
   return first;
 }
 
-// "LOINC 72166-2 'Tobacco smoking status'" for messages about an unmapped code.
+// "LOINC 72166-2 'Tobacco smoking status'" for messages about an unmapped code ("@fhir.no-code",
+// the translated "(no code)", when there is neither).
 std::string CodeLabel(std::string_view system, std::string_view value, std::string_view text,
                       bool has_coding) {
   std::string label;
   if (has_coding) label = Cat({system == kLoinc ? std::string_view("LOINC") : system, " ", value});
   if (!text.empty()) label += Cat({label.empty() ? "'" : " '", text, "'"});
-  return label.empty() ? std::string("(no code)") : label;
+  return label.empty() ? std::string("@fhir.no-code") : label;
 }
 
 bool IsPathologyMarker(std::string_view kind) {
@@ -55,13 +56,13 @@ bool IsPathologyMarker(std::string_view kind) {
 void MapObservation(const simdjson::dom::element& res, ImportContext& ctx) {
   auto status = Str(res, "status");
   if (status == "entered-in-error" || status == "cancelled") {
-    ctx.Warn("status", Cat({"observation status '", status, "'; not used"}));
+    ctx.Warn("status", "fhir.observation-status", {{"status", std::string(status)}});
     return;
   }
   auto code = Member(res, "code");
   if (!code) {
     ctx.Mark(ImportRule::kUnmapped);
-    ctx.Warn("code", "observation without a code; not used");
+    ctx.Warn("code", "fhir.observation-without-code");
     return;
   }
   auto kind = LookupCode(ctx.codes, CodeTable::kObservation, *code);
@@ -70,29 +71,28 @@ void MapObservation(const simdjson::dom::element& res, ImportContext& ctx) {
     // Grouped by first coding and text, like the label the message shows.
     auto first = FirstCodingOf(*code);
     auto text = ConceptText(*code);
-    ctx.Unused({"Observation", first.system, first.code, text}, "code", [&] {
-      return Cat({"observation ", CodeLabel(first.system, first.code, text, first.present),
-                  " is not mapped by oncnav; not used"});
-    });
+    ctx.Unused(
+        {"Observation", first.system, first.code, text}, "code", "fhir.observation-unmapped",
+        "fhir.observation-unmapped-many", [&] {
+          return Texts::Params{{"code", CodeLabel(first.system, first.code, text, first.present)}};
+        });
     return;
   }
   if (kind == "disease_status") {
     // The record has no field for a clinician's disease-status call: oncnav derives response
     // from measurements (RECIST). Reported so the user knows it was seen.
-    ctx.Warn("valueCodeableConcept",
-             "cancer disease status is not used; oncnav assesses response from imaging "
-             "measurements");
+    ctx.Warn("valueCodeableConcept", "fhir.disease-status-unused");
     return;
   }
   if (kind == "hormone_receptor_combined") {
-    ctx.Warn("code", "a combined ER+PgR result cannot be split into ER and PgR; not used");
+    ctx.Warn("code", "fhir.receptor-combined");
     return;
   }
   size_t errors_before = ctx.errors.size();
   auto date = ctx.ReadTiming(res, "effective");
   if (!date) {
     if (ctx.errors.size() == errors_before)
-      ctx.Warn("effective[x]", "observation without a date; not used");
+      ctx.Warn("effective[x]", "fhir.observation-without-date");
     return;
   }
   if (lab) {
@@ -118,7 +118,7 @@ void MapObservation(const simdjson::dom::element& res, ImportContext& ctx) {
     auto value = Member(res, "valueCodeableConcept");
     if (!value) {
       ctx.Mark(ImportRule::kUnmapped);
-      ctx.Warn("value[x]", "stage group without a coded value; not used");
+      ctx.Warn("value[x]", "fhir.stage-without-value");
     } else if (ctx.stage_from_observation.empty()) {
       ctx.stage_from_observation = ExtractStage(ConceptText(*value));
     }

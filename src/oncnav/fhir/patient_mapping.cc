@@ -17,7 +17,7 @@ void MapPatient(const simdjson::dom::element& res, ImportContext& ctx) {
     demo.sex = Sex::kOther;
   } else if (!gender.empty() && gender != "unknown") {
     ctx.Mark(ImportRule::kUnmapped);
-    ctx.Warn("gender", Cat({"gender '", gender, "' is not a FHIR gender code; not used"}));
+    ctx.Warn("gender", "fhir.gender-not-fhir", {{"gender", std::string(gender)}});
   }
   demo.birth_date = ctx.ReadDate(res, "birthDate");
   ctx.birth_date = demo.birth_date;

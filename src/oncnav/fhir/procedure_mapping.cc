@@ -8,13 +8,13 @@ namespace oncnav::fhir {
 void MapProcedure(const simdjson::dom::element& res, ImportContext& ctx) {
   auto status = Str(res, "status");
   if (status == "not-done" || status == "entered-in-error" || status == "preparation") {
-    ctx.Warn("status", Cat({"procedure with status '", status, "' was not performed; not used"}));
+    ctx.Warn("status", "fhir.procedure-not-performed", {{"status", std::string(status)}});
     return;
   }
   auto code = Member(res, "code");
   if (!code) {
     ctx.Mark(ImportRule::kUnmapped);
-    ctx.Warn("code", "procedure without a code; not used");
+    ctx.Warn("code", "fhir.procedure-without-code");
     return;
   }
   Procedure procedure;

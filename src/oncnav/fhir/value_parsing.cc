@@ -1,7 +1,6 @@
 #include "oncnav/fhir/value_parsing.h"
 
 #include <charconv>
-#include <cstdio>
 
 #include "oncnav/fhir/text.h"
 
@@ -61,11 +60,7 @@ std::optional<double> ParseNumber(std::string_view text) {
   return out;
 }
 
-std::string FormatNumber(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", value);
-  return buf;
-}
+std::string FormatNumber(double value) { return FormatG(value); }
 
 std::string_view AnswerOf(const FhirValue& value, const CodeMap& codes) {
   if (value.kind == ValueKind::kCodeable) {
@@ -75,14 +70,16 @@ std::string_view AnswerOf(const FhirValue& value, const CodeMap& codes) {
   return {};
 }
 
-void WarnValueForm(const FhirValue& value, ImportContext& ctx, std::string_view what) {
+void WarnValueForm(const FhirValue& value, ImportContext& ctx, std::string_view what_key,
+                   Texts::Params params) {
   ctx.Mark(ImportRule::kUnmapped);
+  params.emplace_back("what", Cat({"@", what_key}));
   if (value.kind == ValueKind::kNone) {
-    ctx.Warn("value[x]", Cat({"no value for ", what, "; not used"}));
+    ctx.Warn("value[x]", "fhir.value-missing", std::move(params));
     return;
   }
-  ctx.Warn(ElementName(value),
-           Cat({Describe(value), " is not understood as ", what, "; not used"}));
+  params.emplace_back("value", Describe(value));
+  ctx.Warn(ElementName(value), "fhir.value-not-understood", std::move(params));
 }
 
 std::optional<Presence> ReadPresence(const FhirValue& value, ImportContext& ctx) {
@@ -126,17 +123,16 @@ std::optional<double> ReadPercent(const FhirValue& value, ImportContext& ctx) {
   if (!unit_ok) {
     ctx.Mark(ImportRule::kImplausible);
     ctx.Mark(ImportRule::kUnits);
-    ctx.Warn(ElementName(value), Cat({"unit '", value.unit, "' is not a percentage; not used"}));
+    ctx.Warn(ElementName(value), "fhir.unit-not-percentage", {{"unit", std::string(value.unit)}});
     return std::nullopt;
   }
   if (!number) {
-    WarnValueForm(value, ctx, "a percentage");
+    WarnValueForm(value, ctx, "fhir.what.percentage");
     return std::nullopt;
   }
   if (*number < 0 || *number > 100) {
     ctx.Mark(ImportRule::kImplausible);
-    ctx.Warn(ElementName(value),
-             Cat({Describe(value), " is not a percentage between 0 and 100; not used"}));
+    ctx.Warn(ElementName(value), "fhir.percentage-out-of-range", {{"value", Describe(value)}});
     return std::nullopt;
   }
   return number;
@@ -153,8 +149,8 @@ std::optional<double> ReadQuantity(const FhirValue& value, std::string_view spec
     if (!number) {
       ctx.Mark(ImportRule::kImplausible);
       ctx.Mark(ImportRule::kUnits);
-      ctx.Warn(ElementName(value), Cat({"unit '", value.unit, "' is not accepted (",
-                                        spec->canonical, " or a listed equivalent); not used"}));
+      ctx.Warn(ElementName(value), "fhir.unit-not-accepted",
+               {{"unit", std::string(value.unit)}, {"canonical", spec->canonical}});
       return std::nullopt;
     }
   } else if (unitless_ok &&
@@ -165,19 +161,21 @@ std::optional<double> ReadQuantity(const FhirValue& value, std::string_view spec
     number = ParseNumber(value.text);
   }
   if (!number) {
-    WarnValueForm(value, ctx, Cat({"a quantity in ", spec->canonical}));
+    WarnValueForm(value, ctx, "fhir.what.quantity", {{"canonical", spec->canonical}});
     return std::nullopt;
   }
   if (*number < spec->min || *number > spec->max) {
     ctx.Mark(ImportRule::kImplausible);
-    std::string converted;
+    Texts::Params params = {{"value", Describe(value)},
+                            {"min", FormatNumber(spec->min)},
+                            {"max", FormatNumber(spec->max)},
+                            {"canonical", spec->canonical}};
+    std::string_view key = "fhir.quantity-implausible";
     if (value.kind == ValueKind::kQuantity) {
-      converted = Cat({" (", FormatNumber(*number), " ", spec->canonical, ")"});
+      params.emplace_back("converted", FormatNumber(*number));
+      key = "fhir.quantity-implausible-converted";
     }
-    ctx.Warn(ElementName(value),
-             Cat({Describe(value), converted, " is outside the plausible range ",
-                  FormatNumber(spec->min), "-", FormatNumber(spec->max), " ", spec->canonical,
-                  "; not used"}));
+    ctx.Warn(ElementName(value), key, std::move(params));
     return std::nullopt;
   }
   return number;

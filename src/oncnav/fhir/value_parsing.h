@@ -32,7 +32,9 @@ std::optional<double> ReadQuantity(const FhirValue& value, std::string_view spec
 // HER2 IHC score from LOINC answers, "0"/"1+"/"2+"/"3+" text or the numbers 0-3.
 std::optional<Her2Ihc> ReadIhcScore(const FhirValue& value, const CodeMap& codes);
 
-// "... <form> is not understood; not used" for a value form a reader cannot handle.
-void WarnValueForm(const FhirValue& value, ImportContext& ctx, std::string_view what);
+// "<value> is not understood as <what>; not used" for a value form a reader cannot handle.
+// `what_key` names the expected form (texts: fhir.what.*); `params` are the params it uses.
+void WarnValueForm(const FhirValue& value, ImportContext& ctx, std::string_view what_key,
+                   Texts::Params params = {});
 
 }  // namespace oncnav::fhir

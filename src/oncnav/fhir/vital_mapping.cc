@@ -93,7 +93,7 @@ void MapPerformance(const simdjson::dom::element& res, std::string_view kind, co
     number = ParseNumber(value.text);
   }
   if (!number) {
-    WarnValueForm(value, ctx, ecog ? "an ECOG grade (0-5)" : "a Karnofsky score (0-100)");
+    WarnValueForm(value, ctx, ecog ? "fhir.what.ecog" : "fhir.what.karnofsky");
     return;
   }
   double max = ecog ? 5 : 100;
@@ -101,9 +101,9 @@ void MapPerformance(const simdjson::dom::element& res, std::string_view kind, co
   bool on_scale = ecog || std::fmod(*number, 10) == 0;
   if (*number < 0 || *number > max || !whole || !on_scale) {
     ctx.Mark(ImportRule::kImplausible);
-    ctx.Warn(value.element_name,
-             Cat({FormatNumber(*number), " is not on the ",
-                  ecog ? "ECOG scale (0-5)" : "Karnofsky scale (0-100 by 10)", "; not used"}));
+    ctx.Warn(value.element_name, "fhir.performance-off-scale",
+             {{"score", FormatNumber(*number)},
+              {"scale", ecog ? "@fhir.scale.ecog" : "@fhir.scale.karnofsky"}});
     return;
   }
   PerformanceStatus ps;
@@ -117,7 +117,7 @@ void MapLab(const simdjson::dom::element& res, const LabTest& test, const Date& 
             ImportContext& ctx) {
   FhirValue value = ReadValue(res);
   if (value.kind != ValueKind::kQuantity || !value.has_number) {
-    WarnValueForm(value, ctx, Cat({"a ", test.id, " quantity"}));
+    WarnValueForm(value, ctx, "fhir.what.lab-quantity", {{"test", test.id}});
     return;
   }
   std::string_view unit = value.unit;
@@ -128,19 +128,22 @@ void MapLab(const simdjson::dom::element& res, const LabTest& test, const Date& 
   }
   if (!canonical) {
     ctx.Mark(ImportRule::kImplausible);
-    ctx.Warn("valueQuantity",
-             Cat({"unit '", value.unit, "' is not accepted for ", test.id, "; not used"}));
+    ctx.Warn("valueQuantity", "fhir.lab-unit-not-accepted",
+             {{"unit", std::string(value.unit)}, {"test", test.id}});
     return;
   }
   // As in the native reader: the plausibility check is applied to every lab value read.
   ctx.Mark(ImportRule::kLabPlausible);
   if (*canonical < test.plausible_min || *canonical > test.plausible_max) {
     ctx.Mark(ImportRule::kImplausible);
-    ctx.Warn("valueQuantity",
-             Cat({test.id, " ", FormatNumber(value.number), " ", unit, " (",
-                  FormatNumber(*canonical), " ", test.canonical_unit,
-                  ") is outside the plausible range ", FormatNumber(test.plausible_min), "-",
-                  FormatNumber(test.plausible_max), " ", test.canonical_unit, "; not used"}));
+    ctx.Warn("valueQuantity", "fhir.lab-implausible",
+             {{"test", test.id},
+              {"value", FormatNumber(value.number)},
+              {"unit", std::string(unit)},
+              {"converted", FormatNumber(*canonical)},
+              {"canonical", test.canonical_unit},
+              {"min", FormatNumber(test.plausible_min)},
+              {"max", FormatNumber(test.plausible_max)}});
     return;
   }
   if (unit != test.canonical_unit) ctx.Mark(ImportRule::kLabUnits);
@@ -157,9 +160,7 @@ void MapLab(const simdjson::dom::element& res, const LabTest& test, const Date& 
 void MapTumorSize(const simdjson::dom::element& res, const Date& date, ImportContext& ctx) {
   if (Member(res, "specimen")) {
     // Measured on a specimen (gross pathology): not an imaging measurement for RECIST.
-    ctx.Warn("specimen",
-             "tumour size measured on a specimen (pathology), not on imaging; "
-             "not used as an imaging assessment");
+    ctx.Warn("specimen", "fhir.tumour-size-on-specimen");
     return;
   }
   std::optional<double> longest;
@@ -175,7 +176,7 @@ void MapTumorSize(const simdjson::dom::element& res, const Date& date, ImportCon
   });
   if (!seen) {
     ctx.Mark(ImportRule::kUnmapped);
-    ctx.Warn("component", "tumour size without a longest dimension (LOINC 33728-7); not used");
+    ctx.Warn("component", "fhir.tumour-size-without-longest");
     return;
   }
   if (!longest) return;
@@ -211,8 +212,8 @@ void MapTumorSize(const simdjson::dom::element& res, const Date& date, ImportCon
   lesion.id = LesionId(res, organ, *scan, ctx);
   for (const auto& other : scan->lesions) {
     if (other.id != lesion.id) continue;
-    ctx.Warn("focus", Cat({"lesion '", lesion.id, "' was already measured in the assessment of ",
-                           date.ToString(), "; this measurement is not used"}));
+    ctx.Warn("focus", "fhir.lesion-measured-twice",
+             {{"lesion", lesion.id}, {"date", date.ToString()}});
     return;
   }
   if (organ.empty()) organ = LocationOf(res, ctx);

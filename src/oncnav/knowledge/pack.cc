@@ -7,6 +7,7 @@
 #include "oncnav/common/text.h"
 #include "oncnav/knowledge/calculator_checks.h"
 #include "oncnav/knowledge/required_rules.h"
+#include "oncnav/knowledge/required_texts.h"
 #include "oncnav/knowledge/therapy_validation.h"
 
 namespace oncnav {
@@ -157,6 +158,12 @@ void CheckCrossReferences(const KnowledgePack& pack, std::vector<Error>& errors)
     if (!pack.rules.count(id)) {
       errors.push_back({ErrorCode::kKnowledgeInvalid, "(pack)",
                         "rule '" + std::string(id) + "' is used by the engine but not defined"});
+    }
+  }
+  for (auto key : RequiredTextKeys()) {
+    if (!pack.texts.Has(key)) {
+      errors.push_back({ErrorCode::kKnowledgeInvalid, "texts/en",
+                        "text '" + std::string(key) + "' is used by the library but not defined"});
     }
   }
 }

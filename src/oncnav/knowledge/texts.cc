@@ -24,6 +24,11 @@ std::set<std::string> Placeholders(const std::string& text) {
 }  // namespace
 
 std::string Texts::Render(std::string_view lang, std::string_view key, const Params& params) const {
+  return Render(lang, key, params, 0);
+}
+
+std::string Texts::Render(std::string_view lang, std::string_view key, const Params& params,
+                          int depth) const {
   auto l = by_lang_.find(lang);
   if (l == by_lang_.end()) l = by_lang_.find(std::string_view("en"));
   if (l == by_lang_.end()) return Cat({"[", key, "]"});
@@ -40,12 +45,18 @@ std::string Texts::Render(std::string_view lang, std::string_view key, const Par
         bool done = false;
         for (const auto& [k, v] : params) {
           if (k == name) {
-            // "@key" stands for another message in the same language (a translated value word);
-            // "@drugs:a + b" for a regimen, each drug in this language's name.
-            if (v.rfind("@drugs:", 0) == 0)
+            // "@key" stands for another message in the same language (a translated value word
+            // or phrase), which may use the same params; "@drugs:a + b" for a regimen, each drug
+            // in this language's name. The depth bound stops a key that names itself through a
+            // param. Data that merely starts with '@' (a name from the input) is printed as is.
+            if (v.rfind("@drugs:", 0) == 0) {
               out += RenderDrugs(l->second, std::string_view(v).substr(7));
-            else
-              out += (!v.empty() && v[0] == '@') ? Render(lang, std::string_view(v).substr(1)) : v;
+            } else if (!v.empty() && v[0] == '@' && depth < 4 &&
+                       l->second.count(std::string_view(v).substr(1)) > 0) {
+              out += Render(lang, std::string_view(v).substr(1), params, depth + 1);
+            } else {
+              out += v;
+            }
             done = true;
             break;
           }
@@ -97,6 +108,12 @@ std::vector<std::string> Texts::Keys() const {
     for (const auto& [k, v] : l->second) keys.push_back(k);
   }
   return keys;
+}
+
+Error TranslatableError(const Texts& texts, ErrorCode code, std::string field, std::string key,
+                        Texts::Params params) {
+  std::string reason = texts.Render("en", key, params);
+  return Error(code, std::move(field), std::move(reason), std::move(key), std::move(params));
 }
 
 Texts Texts::Load(const std::string& dir, std::vector<Error>& errors) {

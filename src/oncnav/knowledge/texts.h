@@ -22,9 +22,10 @@ class Texts {
  public:
   using Params = std::vector<std::pair<std::string, std::string>>;
   // Renders `key` in `lang`, substituting params. A param value "@other.key" is replaced by
-  // that message rendered in the same language, so the engine can pass value words untranslated. A
-  // missing key is a broken invariant (the pack check guarantees completeness), so it renders as
-  // "[key]" rather than crash.
+  // that message rendered in the same language with the same params, so the engine can pass
+  // value words (and phrases with their own placeholders) untranslated. A missing key is a
+  // broken invariant (the pack check guarantees completeness), so it renders as "[key]" rather
+  // than crash.
   std::string Render(std::string_view lang, std::string_view key, const Params& params = {}) const;
   bool Has(std::string_view key) const;
   // "a + b" with each drug (lowercase INN) in `lang` where the pack has that name.
@@ -38,8 +39,15 @@ class Texts {
 
  private:
   using Messages = std::map<std::string, std::string, std::less<>>;
+  std::string Render(std::string_view lang, std::string_view key, const Params& params,
+                     int depth) const;
   static std::string RenderDrugs(const Messages& messages, std::string_view regimen);
   std::map<std::string, Messages, std::less<>> by_lang_;
 };
+
+// An input error whose reason is the English text of `key` (texts: input.*); the key and params
+// travel with it so that the reason can be shown in any language (report/error_output.h).
+Error TranslatableError(const Texts& texts, ErrorCode code, std::string field, std::string key,
+                        Texts::Params params = {});
 
 }  // namespace oncnav

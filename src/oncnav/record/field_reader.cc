@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "oncnav/common/text.h"
 
@@ -25,22 +24,23 @@ std::string FieldReader::PathTo(std::string_view key) const {
   return path_ + "." + std::string(key);
 }
 
-void FieldReader::Fail(ErrorCode code, std::string_view key, std::string reason) {
-  errors_.push_back({code, PathTo(key), std::move(reason)});
+void FieldReader::Fail(ErrorCode code, std::string_view key, std::string_view message_key,
+                       Texts::Params params) {
+  errors_.push_back(
+      TranslatableError(texts_, code, PathTo(key), std::string(message_key), std::move(params)));
 }
 
-void FieldReader::Warn(std::string_view key, std::string code,
-                       std::vector<std::pair<std::string, std::string>> params,
-                       std::string message) {
+void FieldReader::Warn(std::string_view key, std::string_view message_key, Texts::Params params) {
+  std::string message = texts_.Render("en", message_key, params);
   warnings_.push_back(
-      {"record", PathTo(key), std::move(message), std::move(code), std::move(params)});
+      {"record", PathTo(key), std::move(message), std::string(message_key), std::move(params)});
 }
 
 std::optional<simdjson::dom::element> FieldReader::Find(simdjson::dom::object parent,
                                                         std::string_view key, bool required) {
   simdjson::dom::element value;
   if (parent.at_key(key).get(value) != simdjson::SUCCESS || value.is_null()) {
-    if (required) Fail(ErrorCode::kMissingField, key, "is required");
+    if (required) Fail(ErrorCode::kMissingField, key, "input.required");
     return std::nullopt;
   }
   return value;
@@ -52,7 +52,7 @@ std::optional<simdjson::dom::object> FieldReader::Object(simdjson::dom::object p
   if (!v) return std::nullopt;
   simdjson::dom::object obj;
   if (v->get_object().get(obj) != simdjson::SUCCESS) {
-    Fail(ErrorCode::kInvalidType, key, "must be an object");
+    Fail(ErrorCode::kInvalidType, key, "input.must-be-object");
     return std::nullopt;
   }
   return obj;
@@ -64,7 +64,7 @@ std::optional<simdjson::dom::array> FieldReader::Array(simdjson::dom::object par
   if (!v) return std::nullopt;
   simdjson::dom::array arr;
   if (v->get_array().get(arr) != simdjson::SUCCESS) {
-    Fail(ErrorCode::kInvalidType, key, "must be an array");
+    Fail(ErrorCode::kInvalidType, key, "input.must-be-array");
     return std::nullopt;
   }
   return arr;
@@ -76,7 +76,7 @@ std::optional<std::string_view> FieldReader::String(simdjson::dom::object parent
   if (!v) return std::nullopt;
   std::string_view s;
   if (v->get_string().get(s) != simdjson::SUCCESS) {
-    Fail(ErrorCode::kInvalidType, key, "must be a string");
+    Fail(ErrorCode::kInvalidType, key, "input.must-be-string");
     return std::nullopt;
   }
   return s;
@@ -88,13 +88,12 @@ std::optional<double> FieldReader::Number(simdjson::dom::object parent, std::str
   if (!v) return std::nullopt;
   double d = 0;
   if (v->get_double().get(d) != simdjson::SUCCESS) {
-    Fail(ErrorCode::kInvalidType, key, "must be a number");
+    Fail(ErrorCode::kInvalidType, key, "input.must-be-number");
     return std::nullopt;
   }
   if (!std::isfinite(d) || d < min || d > max) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%g is outside the possible range %g to %g", d, min, max);
-    Fail(ErrorCode::kInvalidValue, key, buf);
+    Fail(ErrorCode::kInvalidValue, key, "input.out-of-range",
+         {{"value", FormatG(d)}, {"min", FormatG(min)}, {"max", FormatG(max)}});
     return std::nullopt;
   }
   return d;
@@ -106,13 +105,13 @@ std::optional<int> FieldReader::Integer(simdjson::dom::object parent, std::strin
   if (!v) return std::nullopt;
   int64_t i = 0;
   if (v->get_int64().get(i) != simdjson::SUCCESS) {
-    Fail(ErrorCode::kInvalidType, key, "must be a whole number");
+    Fail(ErrorCode::kInvalidType, key, "input.must-be-integer");
     return std::nullopt;
   }
   if (i < min || i > max) {
-    Fail(ErrorCode::kInvalidValue, key,
-         std::to_string(i) + " is outside the possible range " + std::to_string(min) + " to " +
-             std::to_string(max));
+    Fail(
+        ErrorCode::kInvalidValue, key, "input.out-of-range",
+        {{"value", std::to_string(i)}, {"min", std::to_string(min)}, {"max", std::to_string(max)}});
     return std::nullopt;
   }
   return static_cast<int>(i);
@@ -124,7 +123,7 @@ std::optional<bool> FieldReader::Bool(simdjson::dom::object parent, std::string_
   if (!v) return std::nullopt;
   bool b = false;
   if (v->get_bool().get(b) != simdjson::SUCCESS) {
-    Fail(ErrorCode::kInvalidType, key, "must be true or false");
+    Fail(ErrorCode::kInvalidType, key, "input.must-be-boolean");
     return std::nullopt;
   }
   return b;
@@ -136,18 +135,17 @@ std::optional<Date> FieldReader::DateField(simdjson::dom::object parent, std::st
   if (!text) return std::nullopt;
   auto d = Date::Parse(*text);
   if (!d) {
-    Fail(ErrorCode::kInvalidDate, key,
-         Cat({"'", *text, "' is not a calendar date in the form YYYY-MM-DD"}));
+    Fail(ErrorCode::kInvalidDate, key, "input.not-a-date", {{"value", std::string(*text)}});
     return std::nullopt;
   }
   if (*d > as_of_) {
-    Fail(ErrorCode::kInvalidDate, key,
-         d->ToString() + " is in the future (evaluation date " + as_of_.ToString() + ")");
+    Fail(ErrorCode::kInvalidDate, key, "input.date-in-future",
+         {{"date", d->ToString()}, {"as_of", as_of_.ToString()}});
     return std::nullopt;
   }
   if (birth_date_ && *d < *birth_date_) {
-    Fail(ErrorCode::kInvalidDate, key,
-         d->ToString() + " is before the patient's birth date " + birth_date_->ToString());
+    Fail(ErrorCode::kInvalidDate, key, "input.date-before-birth",
+         {{"date", d->ToString()}, {"birth_date", birth_date_->ToString()}});
     return std::nullopt;
   }
   return d;
@@ -164,14 +162,14 @@ std::vector<std::string> FieldReader::StringList(simdjson::dom::object parent, s
     if (item.get_string().get(s) != simdjson::SUCCESS) {
       Scope scope(*this, key);
       Scope item_scope(*this, i);
-      Fail(ErrorCode::kInvalidType, "", "must be a string");
+      Fail(ErrorCode::kInvalidType, "", "input.must-be-string");
     } else {
       out.emplace_back(s);
     }
     ++i;
   }
   if (required && out.empty() && arr->size() == 0) {
-    Fail(ErrorCode::kInvalidValue, key, "must not be empty");
+    Fail(ErrorCode::kInvalidValue, key, "input.must-not-be-empty");
   }
   return out;
 }
@@ -180,8 +178,7 @@ void FieldReader::CheckKnownKeys(simdjson::dom::object obj,
                                  std::initializer_list<std::string_view> known) {
   for (auto field : obj) {
     if (std::find(known.begin(), known.end(), field.key) == known.end()) {
-      Warn(field.key, "import.unknown-field", {},
-           "is not a field oncnav knows; it was ignored (check the spelling)");
+      Warn(field.key, "import.unknown-field");
     }
   }
 }

@@ -11,6 +11,7 @@
 
 #include "oncnav/common/date.h"
 #include "oncnav/common/error.h"
+#include "oncnav/knowledge/texts.h"
 #include "oncnav/model/patient.h"
 
 namespace oncnav {
@@ -21,8 +22,9 @@ namespace oncnav {
 // one growing string (pushed and popped by Scope) so the happy path does not allocate.
 class FieldReader {
  public:
-  FieldReader(std::vector<Error>& errors, std::vector<ImportWarning>& warnings, Date as_of)
-      : errors_(errors), warnings_(warnings), as_of_(as_of) {}
+  FieldReader(std::vector<Error>& errors, std::vector<ImportWarning>& warnings, Date as_of,
+              const Texts& texts)
+      : errors_(errors), warnings_(warnings), as_of_(as_of), texts_(texts) {}
 
   // Enters "key" or "key[index]" for the lifetime of the scope.
   class Scope {
@@ -38,11 +40,12 @@ class FieldReader {
     size_t size_;
   };
 
-  void Fail(ErrorCode code, std::string_view key, std::string reason);
-  // `code` names a translated message (texts: import.*) with `params`; `message` is the
-  // English fallback kept on the warning.
-  void Warn(std::string_view key, std::string code,
-            std::vector<std::pair<std::string, std::string>> params, std::string message);
+  // An error at `key` whose reason is the text `message_key` (texts: input.*) with `params`:
+  // the English reason is rendered from the pack, the key travels for translation.
+  void Fail(ErrorCode code, std::string_view key, std::string_view message_key,
+            Texts::Params params = {});
+  // A warning at `key` with the text `message_key` (texts: import.*), likewise.
+  void Warn(std::string_view key, std::string_view message_key, Texts::Params params = {});
   std::string PathTo(std::string_view key) const;
 
   // Each accessor returns nullopt when the key is absent (an error if `required`) or invalid.
@@ -86,6 +89,7 @@ class FieldReader {
   std::vector<Error>& errors_;
   std::vector<ImportWarning>& warnings_;
   Date as_of_;
+  const Texts& texts_;
   std::optional<Date> birth_date_;
   std::string path_;
 };
@@ -104,7 +108,8 @@ std::optional<E> FieldReader::Enum(simdjson::dom::object parent, std::string_vie
     if (!allowed.empty()) allowed += ", ";
     allowed += name;
   }
-  Fail(ErrorCode::kInvalidValue, key, "'" + std::string(*text) + "' is not one of: " + allowed);
+  Fail(ErrorCode::kInvalidValue, key, "input.not-one-of",
+       {{"value", std::string(*text)}, {"allowed", std::move(allowed)}});
   return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "oncnav/common/text.h"
 #include "oncnav/record/field_reader.h"
 #include "oncnav/record/native_vocabulary.h"
 
@@ -22,7 +23,7 @@ void ForEachObject(FieldReader& r, object parent, std::string_view key, Fn&& fn)
     Scope entry(r, i++);
     object obj;
     if (item.get_object().get(obj) != simdjson::SUCCESS) {
-      r.Fail(ErrorCode::kInvalidType, "", "must be an object");
+      r.Fail(ErrorCode::kInvalidType, "", "input.must-be-object");
       continue;
     }
     fn(obj);
@@ -82,21 +83,18 @@ void ReadPathology(FieldReader& r, object root, PatientRecord& rec) {
       if (p.ish_probe == IshProbe::kDual) {
         // A dual-probe group needs both numbers; report each one that is absent.
         if (!p.her2_ish_ratio && !r.HasKey(*ish, "ratio")) {
-          r.Fail(ErrorCode::kMissingField, "ratio",
-                 "a dual-probe result needs the HER2/CEP17 ratio");
+          r.Fail(ErrorCode::kMissingField, "ratio", "input.dual-probe-needs-ratio");
         }
         if (!p.her2_ish_copies && !r.HasKey(*ish, "copies")) {
-          r.Fail(ErrorCode::kMissingField, "copies",
-                 "a dual-probe result needs copies (mean HER2 signals per cell)");
+          r.Fail(ErrorCode::kMissingField, "copies", "input.dual-probe-needs-copies");
         }
       }
       if (p.ish_probe == IshProbe::kSingle && !p.her2_ish_copies && !r.HasKey(*ish, "copies")) {
-        r.Fail(ErrorCode::kMissingField, "copies", "a single-probe result needs copies");
+        r.Fail(ErrorCode::kMissingField, "copies", "input.single-probe-needs-copies");
       }
     }
     if (p.her2_membrane_staining && p.her2_ihc && *p.her2_ihc != Her2Ihc::k0) {
-      r.Warn("her2_membrane_staining", "import.membrane-staining-not-ihc0", {},
-             "applies only to HER2 IHC 0 and was ignored");
+      r.Warn("her2_membrane_staining", "import.membrane-staining-not-ihc0");
       p.her2_membrane_staining.reset();
     }
     if (date) {
@@ -163,9 +161,7 @@ void ReadRegimens(FieldReader& r, object root, const KnowledgePack& pack, Patien
           reg.drugs[i] = d->inn;
         } else {
           Scope item(r, i);
-          r.Warn("", "import.unknown-drug", {{"drug", reg.drugs[i]}},
-                 "drug '" + reg.drugs[i] +
-                     "' is not in the knowledge pack; its class is unknown to the engine");
+          r.Warn("", "import.unknown-drug", {{"drug", reg.drugs[i]}});
           reg.drugs[i] = ToLower(reg.drugs[i]);
         }
       }
@@ -176,14 +172,14 @@ void ReadRegimens(FieldReader& r, object root, const KnowledgePack& pack, Patien
     reg.stop_reason = r.Enum(o, "stop_reason", kStopReasonNames).value_or(StopReason::kNone);
     reg.best_response = std::string(r.Enum(o, "best_response", kResponseNames).value_or(""));
     if (reg.start && reg.stop && *reg.stop < *reg.start) {
-      r.Fail(ErrorCode::kInvalidDate, "stop", "is before start " + reg.start->ToString());
+      r.Fail(ErrorCode::kInvalidDate, "stop", "input.stop-before-start",
+             {{"start", reg.start->ToString()}});
     }
     if (reg.stop && reg.stop_reason == StopReason::kNone) {
-      r.Warn("stop_reason", "import.stop-reason-missing", {},
-             "is missing for a stopped regimen; a new line cannot be inferred");
+      r.Warn("stop_reason", "import.stop-reason-missing");
     }
     if (!reg.stop && reg.stop_reason != StopReason::kNone) {
-      r.Fail(ErrorCode::kMissingField, "stop", "is required when stop_reason is given");
+      r.Fail(ErrorCode::kMissingField, "stop", "input.stop-required");
     }
     rec.regimens.push_back(std::move(reg));
   });
@@ -207,9 +203,8 @@ void ReadLesion(FieldReader& r, object o, Lesion& l) {
   l.previously_irradiated = r.Bool(o, "previously_irradiated").value_or(false);
   l.status = r.Enum(o, "status", kNonTargetStatusNames).value_or(NonTargetStatus::kPresent);
   if (l.disappeared && l.diameter_mm && *l.diameter_mm > 0 && !l.nodal) {
-    r.Fail(ErrorCode::kInvalidValue, "disappeared",
-           "a lesion cannot both have disappeared and measure " +
-               std::to_string(static_cast<int>(*l.diameter_mm)) + " mm");
+    r.Fail(ErrorCode::kInvalidValue, "disappeared", "input.disappeared-but-measured",
+           {{"mm", std::to_string(static_cast<int>(*l.diameter_mm))}});
   }
 }
 
@@ -261,29 +256,26 @@ void ReadObservations(FieldReader& r, object root, const KnowledgePack& pack, Pa
     if (!date || !test_id || !value || !unit) return;
     const LabTest* test = pack.labs.Find(*test_id);
     if (!test) {
-      r.Warn("test", "import.unknown-lab", {{"test", std::string(*test_id)}},
-             "'" + std::string(*test_id) +
-                 "' is not a laboratory test the knowledge pack knows; not used");
+      r.Warn("test", "import.unknown-lab", {{"test", std::string(*test_id)}});
       return;
     }
     auto canonical = pack.labs.ToCanonical(*test, *value, *unit);
     if (!canonical) {
       std::string accepted;
       for (const auto& u : test->units) accepted += (accepted.empty() ? "" : ", ") + u.unit;
-      r.Fail(ErrorCode::kInvalidValue, "unit",
-             "'" + std::string(*unit) + "' is not a unit for " + test->id +
-                 " (accepted: " + accepted + ")");
+      r.Fail(ErrorCode::kInvalidValue, "unit", "input.lab-unit-not-accepted",
+             {{"unit", std::string(*unit)}, {"test", test->id}, {"accepted", accepted}});
       return;
     }
     MarkRule(imported_rules, "LAB-PLAUSIBLE");  // the range check below is applied to every lab
     if (*canonical < test->plausible_min || *canonical > test->plausible_max) {
-      char buf[200];
-      std::snprintf(buf, sizeof buf,
-                    "%g %s is not a possible %s value (possible range %g to %g %s); check the "
-                    "number and its unit",
-                    *value, std::string(*unit).c_str(), test->id.c_str(), test->plausible_min,
-                    test->plausible_max, test->canonical_unit.c_str());
-      r.Fail(ErrorCode::kInvalidValue, "value", buf);
+      r.Fail(ErrorCode::kInvalidValue, "value", "input.lab-implausible",
+             {{"value", FormatG(*value)},
+              {"unit", std::string(*unit)},
+              {"test", test->id},
+              {"min", FormatG(test->plausible_min)},
+              {"max", FormatG(test->plausible_max)},
+              {"canonical", test->canonical_unit}});
       return;
     }
     if (*unit != test->canonical_unit) MarkRule(imported_rules, "LAB-UNITS");
@@ -298,7 +290,7 @@ void ReadObservations(FieldReader& r, object root, const KnowledgePack& pack, Pa
     auto value = ps.scale == PerformanceScale::kEcog ? r.Integer(o, "value", 0, 5, true)
                                                      : r.Integer(o, "value", 0, 100, true);
     if (value && ps.scale == PerformanceScale::kKarnofsky && *value % 10 != 0) {
-      r.Fail(ErrorCode::kInvalidValue, "value", "a Karnofsky score is a multiple of 10");
+      r.Fail(ErrorCode::kInvalidValue, "value", "input.karnofsky-multiple-of-10");
       value.reset();
     }
     if (date && value) {
@@ -378,21 +370,21 @@ Result<ImportedRecord> ReadNativeRecord(const simdjson::dom::element& root,
   std::vector<Error> errors;
   ImportedRecord out;
   out.format = "oncnav";
-  FieldReader r(errors, out.warnings, as_of);
+  FieldReader r(errors, out.warnings, as_of, pack.texts);
   object obj;
   if (root.get_object().get(obj) != simdjson::SUCCESS) {
-    return Error{ErrorCode::kInvalidType, "$", "a patient record must be a JSON object"};
+    return TranslatableError(pack.texts, ErrorCode::kInvalidType, "$", "input.record-not-object");
   }
   auto format = r.String(obj, "format", true);
   if (format && *format != kNativeFormatName) {
-    r.Fail(ErrorCode::kUnknownFormat, "format",
-           "is '" + std::string(*format) + "', expected '" + std::string(kNativeFormatName) + "'");
+    r.Fail(ErrorCode::kUnknownFormat, "format", "input.wrong-format",
+           {{"format", std::string(*format)}, {"expected", std::string(kNativeFormatName)}});
   }
   auto version = r.Integer(obj, "format_version", 1, 1000, true);
   if (version && *version != kNativeFormatVersion) {
-    r.Fail(ErrorCode::kUnsupportedVersion, "format_version",
-           "is " + std::to_string(*version) + "; this build reads version " +
-               std::to_string(kNativeFormatVersion));
+    r.Fail(ErrorCode::kUnsupportedVersion, "format_version", "input.unsupported-version",
+           {{"version", std::to_string(*version)},
+            {"supported", std::to_string(kNativeFormatVersion)}});
   }
   if (!errors.empty()) return errors;
   r.CheckKnownKeys(
