@@ -11,5 +11,6 @@ int RunClassify(const std::vector<std::string>& argv);
 int RunRecist(const std::vector<std::string>& argv);
 int RunKnowledge(const std::vector<std::string>& argv);
 int RunErrors(const std::vector<std::string>& argv);
+int RunSynth(const std::vector<std::string>& argv);
 
 }  // namespace oncnav::cli

@@ -124,6 +124,7 @@ void CheckCrossReferences(const KnowledgePack& pack, std::vector<Error>& errors)
                         "'" + cls + "' is not a drug class declared in drugs.json"});
     }
   }
+  CheckSyntheticReferences(pack.synthetic, pack.sources, pack.drugs, errors);
   for (auto id : RequiredRuleIds()) {
     if (!pack.rules.count(id)) {
       errors.push_back({ErrorCode::kKnowledgeInvalid, "(pack)",
@@ -156,6 +157,7 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
   pack.drugs = LoadSection<DrugCatalog>(dir, "drugs.json", pack, errors);
   pack.codes = LoadSection<CodeMap>(dir, "codes.json", pack, errors);
   pack.texts = Texts::Load(dir, errors);
+  pack.synthetic = LoadSection<SyntheticConfig>(dir, "synthetic.json", pack, errors);
   CheckCrossReferences(pack, errors);
   if (!errors.empty()) return errors;
   return pack;

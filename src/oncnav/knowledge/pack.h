@@ -11,6 +11,7 @@
 #include "oncnav/knowledge/lab_catalog.h"
 #include "oncnav/knowledge/recist_config.h"
 #include "oncnav/knowledge/rule.h"
+#include "oncnav/knowledge/synthetic_config.h"
 #include "oncnav/knowledge/texts.h"
 
 namespace oncnav {
@@ -40,6 +41,7 @@ struct KnowledgePack {
   DrugCatalog drugs;
   CodeMap codes;
   Texts texts;
+  SyntheticConfig synthetic;  // synthetic-patient generator parameters (synthetic.json)
 
   // The rule with this id; a missing id is a broken invariant (the loader checks the ids
   // the engine uses), so this aborts rather than return null.
