@@ -331,6 +331,7 @@ std::vector<std::pair<std::string_view, Handler>> Handlers(SynthParameters& p, V
        [&](const json& x, const std::string& path) {
          p.max_lines = static_cast<int>(v.Number(x, path, 1, 20));
        }},
+      {"survival_per_progression", prob(p.survival_per_progression)},
       {"minimum_time_to_progression_days", num(p.minimum_time_to_progression_days, 7, 365)},
       {"sites_at_diagnosis",
        [&](const json& x, const std::string& path) {

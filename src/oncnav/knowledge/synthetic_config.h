@@ -169,6 +169,7 @@ struct SynthParameters {
   int max_endocrine_lines = 0;
   double endocrine_primary_resistance_months = 0;
   int max_lines = 0;
+  double survival_per_progression = 0;
   double minimum_time_to_progression_days = 0;
 
   std::array<SynthWeights, 3> sites_at_diagnosis;  // per group: site -> probability

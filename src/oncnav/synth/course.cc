@@ -229,15 +229,26 @@ Date AfterProgression(State& s, const LineOutcome& outcome) {
 void GenerateMetastaticCourse(State& s) {
   Date planned = s.met_date.AddDays(static_cast<int>(s.rng.InRange(s.p.first_line_start_days)));
   int line = 0;
-  while (planned <= s.as_of && line < s.p.max_lines) {
-    auto decision = ChooseRegimen(s, line + 1, planned);
-    if (!decision) break;
+  std::optional<Date> last_stop;
+  while (true) {
+    if (planned > s.as_of) {
+      s.course_stalled = false;  // the next line is planned after the end of the history
+      return;
+    }
+    std::optional<Decision> decision;
+    if (line < s.p.max_lines) decision = ChooseRegimen(s, line + 1, planned);
+    if (!decision) {
+      // No regimen left: a stalled course unless the progression was recent.
+      s.course_stalled = !last_stop || DaysBetween(*last_stop, s.as_of) > 90;
+      return;
+    }
     ++line;
     s.truth.lines.push_back(
         {line, decision->start, s.KnownGroup(decision->start), std::nullopt, {}});
     BeginSeries(s, line, decision->start);
     LineOutcome outcome = RunLine(s, line, *decision);
-    if (outcome.end != LineEnd::kProgressed) break;
+    if (outcome.end != LineEnd::kProgressed) return;
+    last_stop = outcome.stop;
     planned = AfterProgression(s, outcome);
   }
 }

@@ -74,8 +74,18 @@ void AddEndocrine(State& s, Plan& plan, Date start) {
 void Record(State& s, Plan& plan) {
   const Date relapse = s.met_date;
   std::optional<Date> last_chemo, last_anti_her2;
+  const Planned* previous = nullptr;
   for (auto& r : plan.regimens) {
-    if (r.start >= relapse.AddDays(-14)) continue;  // not started before the relapse
+    // Drugs that go on from the previous regimen (antibodies after the taxane) form a new
+    // regimen only if it lasts more than a few weeks before the relapse; a shorter stretch would
+    // read as one regimen in FHIR (FHIR-REGIMEN-GROUP), so it is left out.
+    bool continuation = previous && r.start == previous->stop &&
+                        std::all_of(r.drugs.begin(), r.drugs.end(), [&](const std::string& d) {
+                          return std::find(previous->drugs.begin(), previous->drugs.end(), d) !=
+                                 previous->drugs.end();
+                        });
+    previous = &r;
+    if (r.start >= relapse.AddDays(continuation ? -35 : -14)) continue;  // not started in time
     if (r.stop >= relapse) {
       // Relapse during the regimen: it stops at the relapse (progression).
       r.stop = relapse.AddDays(-Days(s, 0, 7));

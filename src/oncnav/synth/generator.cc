@@ -8,12 +8,35 @@
 namespace oncnav::synth {
 namespace {
 
-Her2Cat PrimaryHer2(State& s) {
-  if (s.group == SynthGroup::kHer2Pos) return Her2Cat::kPositive;
-  const std::string& cat = s.rng.Pick(s.p.her2_negative_categories);
-  if (cat == "zero") return Her2Cat::kZero;
-  if (cat == "ultralow") return Her2Cat::kUltralow;
-  return Her2Cat::kLow;
+// What a patient is, drawn once: the attempts below redraw the history, never these (so the
+// subtype mix, the de novo share and the sex ratio are those of synthetic.json).
+struct Identity {
+  SynthGroup group = SynthGroup::kHrPosHer2Neg;
+  bool hr_positive = false;
+  Her2Cat her2 = Her2Cat::kZero;
+  Sex sex = Sex::kFemale;
+  bool de_novo = false;
+};
+
+Identity DrawIdentity(SynthRandom& rng, const SynthParameters& p) {
+  Identity id;
+  const std::string& group = rng.Pick(p.group_mix);
+  for (size_t g = 0; g < kSynthGroupNames.size(); ++g) {
+    if (kSynthGroupNames[g] == group) id.group = static_cast<SynthGroup>(g);
+  }
+  id.hr_positive = id.group == SynthGroup::kHrPosHer2Neg ||
+                   (id.group == SynthGroup::kHer2Pos && rng.Chance(p.her2_pos_hr_positive));
+  if (id.group == SynthGroup::kHer2Pos) {
+    id.her2 = Her2Cat::kPositive;
+  } else {
+    const std::string& cat = rng.Pick(p.her2_negative_categories);
+    id.her2 = cat == "zero"       ? Her2Cat::kZero
+              : cat == "ultralow" ? Her2Cat::kUltralow
+                                  : Her2Cat::kLow;
+  }
+  id.sex = rng.Chance(p.male_fraction) ? Sex::kMale : Sex::kFemale;
+  id.de_novo = rng.Chance(p.de_novo_fraction);
+  return id;
 }
 
 // The timeline: metastatic diagnosis, age and birth, primary diagnosis.
@@ -25,7 +48,6 @@ void DrawTimeline(State& s) {
   s.met_date = s.as_of.AddDays(-static_cast<int>(std::max<int64_t>(since, 1)));
   int age = static_cast<int>(s.rng.Bell(p.age_at_metastasis));
   s.birth = s.met_date.AddDays(-(age * 365 + age / 4 + static_cast<int>(s.rng.Int(0, 364))));
-  s.de_novo = s.rng.Chance(p.de_novo_fraction);
   if (!s.de_novo) {
     int64_t dfi = std::max(
         MonthsToDays(p.min_dfi_months),
@@ -93,20 +115,20 @@ Date SynthAsOf(const KnowledgePack& pack, const SynthOptions& options) {
   return options.as_of.value_or(pack.synthetic.params.reference_date);
 }
 
-SynthPatient GenerateSynthPatient(uint64_t seed, uint64_t index, const KnowledgePack& pack,
-                                  const SynthOptions& options) {
-  SynthRandom rng(PatientSeed(seed, index));
+namespace {
+
+// One attempt at a patient, drawn from `rng`; `accept` says whether a living patient with this
+// history is kept (see GenerateSynthPatient).
+SynthPatient Attempt(uint64_t seed, uint64_t index, const Identity& id, SynthRandom& rng,
+                     const KnowledgePack& pack, const SynthOptions& options, bool& accept) {
   State s(pack, rng, SynthAsOf(pack, options));
   const auto& p = s.p;
   s.rec.demographics.id = Cat({"synth-", std::to_string(seed), "-", std::to_string(index)});
-  const std::string& group = rng.Pick(p.group_mix);
-  for (size_t g = 0; g < kSynthGroupNames.size(); ++g) {
-    if (kSynthGroupNames[g] == group) s.group = static_cast<SynthGroup>(g);
-  }
-  s.hr_positive = s.group == SynthGroup::kHrPosHer2Neg ||
-                  (s.group == SynthGroup::kHer2Pos && rng.Chance(p.her2_pos_hr_positive));
-  s.her2 = PrimaryHer2(s);
-  s.sex = rng.Chance(p.male_fraction) ? Sex::kMale : Sex::kFemale;
+  s.group = id.group;
+  s.hr_positive = id.hr_positive;
+  s.her2 = id.her2;
+  s.sex = id.sex;
+  s.de_novo = id.de_novo;
   DrawTimeline(s);
   DrawHiddenState(s);
 
@@ -124,7 +146,35 @@ SynthPatient GenerateSynthPatient(uint64_t seed, uint64_t index, const Knowledge
   s.truth.metastatic_date = s.met_date;
   if (!s.write_imaging) s.truth.series.clear();
   SortRecord(s.rec);
+
+  int progressions = 0;
+  for (const auto& line : s.truth.lines) progressions += line.progression ? 1 : 0;
+  double keep = 1;
+  for (int i = 0; i < progressions; ++i) keep *= p.survival_per_progression;
+  accept = !s.course_stalled && rng.Chance(keep);
   return {std::move(s.rec), std::move(s.truth)};
+}
+
+}  // namespace
+
+SynthPatient GenerateSynthPatient(uint64_t seed, uint64_t index, const KnowledgePack& pack,
+                                  const SynthOptions& options) {
+  // The records are of living patients: a history with many progressions, or one that has run
+  // out of treatment, is less likely to belong to someone alive, so it is kept only with the
+  // probability survival_per_progression ^ progressions (never when stalled) and otherwise drawn
+  // again from the next attempt's seed (at most kAttempts times; the last one is kept).
+  constexpr int kAttempts = 20;
+  const uint64_t base = PatientSeed(seed, index);
+  SynthRandom identity_rng(base);
+  const Identity id = DrawIdentity(identity_rng, pack.synthetic.params);
+  SynthPatient patient;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    SynthRandom rng(Mix64(base + 1 + static_cast<uint64_t>(attempt)));
+    bool accept = false;
+    patient = Attempt(seed, index, id, rng, pack, options, accept);
+    if (accept) break;
+  }
+  return patient;
 }
 
 std::vector<PatientRecord> GeneratePatients(int count, uint64_t seed, const KnowledgePack& pack,

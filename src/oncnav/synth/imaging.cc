@@ -223,8 +223,9 @@ void FollowUpScan(State& s, const Date& date) {
     LesionState& l = s.lesions[series.targets[t]];
     int base = series.target_base_mm[t];
     if (series.complete && k >= 2) {
+      // Gone for good: a node keeps the normal size it shrank to (below 10 mm).
+      if (!l.gone) l.size_mm = l.nodal ? std::min(base, static_cast<int>(s.rng.Int(5, 9))) : 0;
       l.gone = true;
-      l.size_mm = l.nodal ? std::min(base, static_cast<int>(s.rng.Int(5, 9))) : 0;
       continue;
     }
     l.size_mm = Round(base, 100 - applied);

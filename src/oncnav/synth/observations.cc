@@ -104,8 +104,7 @@ void Lvef(State& s, const GivenRegimen& g, int& baseline) {
 
 // Laboratory values that go with recorded adverse events.
 void EventLabs(State& s) {
-  const auto events = s.rec.adverse_events;  // copy: AddLab does not touch it, but be plain
-  for (const auto& ae : events) {
+  for (const auto& ae : s.rec.adverse_events) {
     if (!ae.date) continue;
     const Date d = *ae.date;
     if (ae.term == "neutropenia") {

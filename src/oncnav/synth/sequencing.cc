@@ -225,6 +225,12 @@ std::optional<Date> StartFor(State& s, const std::vector<std::string>& drugs, co
     return std::find(drugs.begin(), drugs.end(), d) == drugs.end();
   });
   if (!one_stops || !prev->stop) return std::nullopt;
+  // Only drugs that go on (a partner dropped for toxicity): they never paused, so the regimen
+  // they form starts the day the previous one stopped.
+  bool continuing_only = std::all_of(drugs.begin(), drugs.end(), [&](const std::string& d) {
+    return std::find(prev->drugs.begin(), prev->drugs.end(), d) != prev->drugs.end();
+  });
+  if (continuing_only) return prev->stop;
   Date latest = prev->stop->AddDays(28);
   return planned > latest ? prev->stop->AddDays(static_cast<int>(s.rng.Int(7, 28))) : planned;
 }

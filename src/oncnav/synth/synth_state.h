@@ -133,6 +133,7 @@ struct State {
   bool ca15_3 = false, ca15_3_secretor = false, cea = false, cea_secretor = false;
   double ca15_3_base = 0, cea_base = 0;
   bool visceral_crisis = false;
+  bool course_stalled = false;  // no regimen left to give for months before the as-of date
   int ecog = 0;
   bool karnofsky = false;
   bool brain_metastases = false;
@@ -206,8 +207,8 @@ void ProgressionScan(State& s, const Date& date);
 void TreatBrain(State& s, const Date& date);
 void MaybeIrradiateBone(State& s, const Date& date);
 
-// Metastatic biopsy with its pathology report (metastatic_diagnosis.cc); false when no site
-// can be biopsied. `discordance` allows the HER2/HR change of a new specimen.
+// Metastatic biopsy with its pathology report (metastatic_diagnosis.cc), now and then discordant
+// with the previous specimen (HER2 category, HR loss); false when no site can be biopsied.
 bool MetastaticBiopsy(State& s, const Date& date);
 
 // Sequencing (sequencing.cc): the regimen of a line (or the replacement within a line after a

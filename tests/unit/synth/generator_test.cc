@@ -81,7 +81,7 @@ TEST(SynthGenerator, SameSeedSameBytes) {
 TEST(SynthGenerator, OutputOfAFixedRunIsPinned) {
   // Changes whenever the generator or synthetic.json changes; update it in the same reviewed
   // commit. A difference on another platform is a portability bug.
-  EXPECT_EQ(Fnv1a(Ndjson(20261121, 25)), 14924347874649982672ULL);
+  EXPECT_EQ(Fnv1a(Ndjson(20261121, 25)), 9586463228214659075ULL);
 }
 
 TEST(SynthGenerator, EveryDateIsOnOrBeforeTheAsOfDate) {
@@ -118,7 +118,7 @@ bool VariantBefore(const PatientRecord& rec, const Date& d, std::set<std::string
 
 TEST(SynthGenerator, TargetedDrugsOnlyWithTheirRecordedBiomarker) {
   int checked = 0;
-  for (const auto& p : Cohort(5, 3000)) {
+  for (const auto& p : Cohort(5, 2000)) {
     const auto& rec = p.record;
     for (const auto& r : rec.regimens) {
       if (r.setting != Setting::kMetastatic || !r.start) continue;
@@ -154,11 +154,11 @@ TEST(SynthGenerator, TargetedDrugsOnlyWithTheirRecordedBiomarker) {
       ++checked;
     }
   }
-  EXPECT_GT(checked, 5000);
+  EXPECT_GT(checked, 2500);
 }
 
 TEST(SynthGenerator, LinesFollowTheSequencingBySubtype) {
-  for (const auto& p : Cohort(5, 3000)) {
+  for (const auto& p : Cohort(5, 2000)) {
     const auto& rec = p.record;
     std::vector<const Regimen*> met;
     for (const auto& r : rec.regimens) {
@@ -201,7 +201,7 @@ TEST(SynthGenerator, LinesFollowTheSequencingBySubtype) {
 
 TEST(SynthGenerator, DrugsAreNotGivenBeforeTheyWereAvailable) {
   int dated = 0;
-  for (const auto& p : Cohort(5, 3000)) {
+  for (const auto& p : Cohort(5, 2000)) {
     for (const auto& line : p.truth.lines) {
       for (const auto& given : line.regimens) {
         const auto& options = Pack().synthetic.regimens;
@@ -223,7 +223,7 @@ TEST(SynthGenerator, DrugsAreNotGivenBeforeTheyWereAvailable) {
 
 TEST(SynthGenerator, InterstitialLungDiseaseOfGrade2StopsTrastuzumabDeruxtecanForGood) {
   int stops = 0;
-  for (const auto& p : Cohort(5, 3000)) {
+  for (const auto& p : Cohort(5, 2000)) {
     const auto& rec = p.record;
     for (const auto& ae : rec.adverse_events) {
       if (ae.term != "interstitial_lung_disease" || ae.drug != "trastuzumab deruxtecan" ||
@@ -248,7 +248,7 @@ TEST(SynthGenerator, InterstitialLungDiseaseOfGrade2StopsTrastuzumabDeruxtecanFo
 }
 
 TEST(SynthGenerator, CohortLooksLikeMetastaticBreastCancer) {
-  const auto& cohort = Cohort(5, 3000);
+  const auto& cohort = Cohort(5, 2000);
   std::map<SynthGroup, int> groups;
   int de_novo = 0, men = 0, brain = 0, bone = 0, ultralow = 0, low = 0, her2_status_only = 0,
       ihc0_unstated = 0, tnbc_without_pdl1 = 0, tnbc = 0, sp142 = 0, cps = 0, switches = 0,
@@ -291,27 +291,27 @@ TEST(SynthGenerator, CohortLooksLikeMetastaticBreastCancer) {
   EXPECT_NEAR(groups[SynthGroup::kTnbc] / n, 0.14, 0.03);
   EXPECT_NEAR(de_novo / n, 0.245, 0.03);
   EXPECT_GT(men, 5);
-  EXPECT_GT(brain, 50);
-  EXPECT_GT(bone, 1000);
-  EXPECT_GT(ultralow, 50);
-  EXPECT_GT(low, 300);
-  EXPECT_GT(her2_status_only, 20);
-  EXPECT_GT(ihc0_unstated, 50);
+  EXPECT_GT(brain, 40);
+  EXPECT_GT(bone, 700);
+  EXPECT_GT(ultralow, 150);
+  EXPECT_GT(low, 500);
+  EXPECT_GT(her2_status_only, 40);
+  EXPECT_GT(ihc0_unstated, 150);
   EXPECT_GT(tnbc_without_pdl1, 5) << "missing PD-L1 is a clinical answer too";
-  EXPECT_GT(sp142, 20);
-  EXPECT_GT(cps, 50);
-  EXPECT_GT(switches, 30);
-  EXPECT_GT(relapse_on_adjuvant_et, 20);
-  EXPECT_GT(neoadjuvant, 100);
-  EXPECT_GT(lines3, 300);
-  EXPECT_GT(no_regimen, 5) << "some patients are newly diagnosed and not yet treated";
+  EXPECT_GT(sp142, 50);
+  EXPECT_GT(cps, 90);
+  EXPECT_GT(switches, 50);
+  EXPECT_GT(relapse_on_adjuvant_et, 200);
+  EXPECT_GT(neoadjuvant, 250);
+  EXPECT_GT(lines3, 250);
+  EXPECT_GT(no_regimen, 10) << "some patients are newly diagnosed and not yet treated";
 }
 
 // ---- imaging agrees with the course ---------------------------------------------------------
 
 TEST(SynthGenerator, EachLineImagingSeriesIsRecistConsistent) {
   int series_checked = 0, progressions = 0;
-  for (const auto& p : Cohort(5, 3000)) {
+  for (const auto& p : Cohort(5, 2000)) {
     for (const auto& s : p.truth.series) {
       std::vector<ImagingAssessment> scans;
       for (const auto& date : s.scans) {

@@ -54,8 +54,6 @@ class BundleBuilder {
   // References shared between sections.
   std::string primary_ref;
   std::vector<std::pair<std::string, std::string>> metastasis_refs;  // site -> Condition
-  // Specimen reference of each pathology report (index into record().pathology).
-  std::vector<std::string> pathology_specimens;
 
  private:
   const PatientRecord& record_;
