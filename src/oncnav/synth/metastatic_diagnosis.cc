@@ -46,6 +46,13 @@ std::string OrganWords(const std::string& site) {
   return site == "distant_lymph_node" ? "lymph node" : site;
 }
 
+// "a pleural metastasis", "a liver metastasis".
+std::string MetastasisWords(const std::string& site) {
+  if (site == "pleura") return "pleural";
+  if (site == "peritoneum") return "peritoneal";
+  return OrganWords(site);
+}
+
 }  // namespace
 
 bool MetastaticBiopsy(State& s, const Date& date) {
@@ -71,7 +78,7 @@ bool MetastaticBiopsy(State& s, const Date& date) {
   s.current_hr = hr;
   s.current_her2 = her2;
   s.AddProcedure(date, ProcedureKind::kBiopsy, OrganWords(site),
-                 Cat({"core biopsy of a ", OrganWords(site), " metastasis"}));
+                 Cat({"core biopsy of a ", MetastasisWords(site), " metastasis"}));
   AddPathologyReport(s, date, {SpecimenKind::kMetastasis, site}, hr, her2, true);
   for (auto& m : s.rec.metastases) {
     if (m.site == site) m.confirmed_by = Confirmation::kBiopsy;

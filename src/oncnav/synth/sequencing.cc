@@ -102,8 +102,10 @@ bool Holds(const State& s, std::string_view name, const Context& c) {
   if (name == "endocrine_resistant_relapse") return s.EndocrineResistantRelapse();
   if (name == "endocrine_sensitive_relapse") return !s.EndocrineResistantRelapse();
   if (name == "no_prior_cdk46") {
+    // No progression on a CDK4/6 inhibitor: after one stopped for toxicity another may follow.
     return LinesWith(s, d, [&](const GivenRegimen& g) {
-             return RegimenHasClass(s, g, "cdk46_inhibitor");
+             return RegimenHasClass(s, g, "cdk46_inhibitor") &&
+                    g.reason == StopReason::kProgression;
            }) == 0;
   }
   if (name == "prior_endocrine_metastatic") {
