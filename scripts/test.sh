@@ -16,8 +16,18 @@ cmake --build build/asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/asan --output-on-failure -j"$jobs"
 
-# Independent oracle: every shipped native record validates against the JSON Schema (ajv).
-(cd tests/oracle && npm ci --no-audit --no-fund --loglevel=error && node validate_records.mjs)
+# Independent oracles (ajv): every shipped native record validates against the record's JSON
+# Schema; every FHIR Bundle oncnav writes (the examples exported by the unit tests and a
+# synthetic cohort) validates against the official FHIR R4 JSON schema.
+synth_dir="$(mktemp -d)"
+trap 'rm -rf "$synth_dir"' EXIT
+mkdir -p "$synth_dir/native" "$synth_dir/fhir"
+build/test/apps/cli/oncnav synth --count 1000 --seed 20261121 > "$synth_dir/native/cohort.ndjson"
+build/test/apps/cli/oncnav synth --count 100 --seed 20261121 --output-format fhir \
+  > "$synth_dir/fhir/cohort.ndjson"
+(cd tests/oracle && npm ci --no-audit --no-fund --loglevel=error &&
+  node validate_records.mjs "$synth_dir/native" &&
+  node validate_fhir.mjs ../../build/test/tests/output/fhir-export "$synth_dir/fhir")
 
 bash scripts/format.sh --check
 echo "all tests passed"

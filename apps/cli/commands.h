@@ -12,5 +12,6 @@ int RunRecist(const std::vector<std::string>& argv);
 int RunKnowledge(const std::vector<std::string>& argv);
 int RunErrors(const std::vector<std::string>& argv);
 int RunCalc(const std::vector<std::string>& argv);
+int RunSynth(const std::vector<std::string>& argv);
 
 }  // namespace oncnav::cli

@@ -27,6 +27,10 @@ const Command kCommands[] = {
      oncnav::cli::RunKnowledge},
     {"errors", "       print the error catalogue (codes, HTTP and exit statuses)",
      oncnav::cli::RunErrors},
+    {"synth",
+     "--count N --seed S [--output-format native|fhir] [--out DIR]  synthetic patients "
+     "(NDJSON on stdout, or one file each)",
+     oncnav::cli::RunSynth},
 };
 
 void Usage(FILE* out) {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -188,6 +189,100 @@ TEST(Cli, ImagingIntervalIsConfigurable) {
   auto j = nlohmann::json::parse(
       Oncnav("evaluate " + kExample + " --as-of 2026-11-21 --imaging-interval-months 2").out);
   EXPECT_EQ(j["course"]["next_imaging_due"], "2026-12-15");
+}
+
+// ---- oncnav synth ---------------------------------------------------------------------------
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+TEST(CliSynth, WritesNdjsonThatIsTheSameForTheSameSeed) {
+  auto a = Oncnav("synth --count 3 --seed 5");
+  ASSERT_EQ(a.status, 0) << a.out;
+  auto lines = Lines(a.out);
+  ASSERT_EQ(lines.size(), 3u);
+  for (const auto& line : lines) {
+    auto j = nlohmann::json::parse(line);
+    EXPECT_EQ(j["format"], "oncnav-patient");
+    EXPECT_EQ(j["format_version"], 1);
+  }
+  EXPECT_EQ(Oncnav("synth --count 3 --seed 5").out, a.out);
+  EXPECT_NE(Oncnav("synth --count 3 --seed 6").out, a.out);
+  EXPECT_NE(Oncnav("--help").out.find("synth"), std::string::npos);
+}
+
+TEST(CliSynth, FhirOutputIsOneBundlePerLine) {
+  auto r = Oncnav("synth --count 2 --seed 5 --output-format fhir");
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  for (const auto& line : lines) {
+    auto j = nlohmann::json::parse(line);
+    EXPECT_EQ(j["resourceType"], "Bundle");
+    EXPECT_EQ(j["type"], "collection");
+    EXPECT_EQ(j["entry"][0]["resource"]["resourceType"], "Patient");
+  }
+}
+
+TEST(CliSynth, OutWritesOneFilePerPatientThatEvaluates) {
+  fs::path dir = fs::temp_directory_path() / "oncnav-synth-cli-test";
+  fs::remove_all(dir);
+  auto r = Oncnav("synth --count 4 --seed 11 --out " + dir.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("wrote 4 patient records"), std::string::npos) << r.out;
+  std::vector<fs::path> files;
+  for (const auto& item : fs::directory_iterator(dir)) files.push_back(item.path());
+  ASSERT_EQ(files.size(), 4u);
+  EXPECT_TRUE(fs::exists(dir / "synth-11-0.json"));
+  auto e = Oncnav("evaluate " + (dir / "synth-11-0.json").string() + " --as-of 2026-11-21");
+  EXPECT_EQ(e.status, 0) << e.out;
+  auto fhir =
+      Oncnav("synth --count 1 --seed 11 --output-format fhir --out " + dir.string() + "/fhir");
+  ASSERT_EQ(fhir.status, 0) << fhir.out;
+  auto f =
+      Oncnav("evaluate " + (dir / "fhir" / "synth-11-0.json").string() + " --as-of 2026-11-21");
+  EXPECT_EQ(f.status, 0) << f.out;
+  fs::remove_all(dir);
+}
+
+TEST(CliSynth, BadArgumentsAreRefusedWithTheReason) {
+  struct Case {
+    std::string args;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"synth --seed 1", "--count: is required"},
+      {"synth --count 0 --seed 1", "--count: must be a whole number from 1 to 1000000 (got '0')"},
+      {"synth --count 2000000 --seed 1", "--count: must be a whole number from 1 to 1000000"},
+      {"synth --count ten --seed 1", "(got 'ten')"},
+      {"synth --count -3 --seed 1", "(got '-3')"},
+      {"synth --count 5", "--seed: is required"},
+      {"synth --count 5 --seed -1", "--seed: must be a whole number"},
+      {"synth --count 5 --seed 1 --output-format xml", "--output-format: must be native or fhir"},
+      {"synth patients.json --count 5 --seed 1", "synth takes no file argument"},
+      {"synth --count 5 --seed 1 --as-of 2026-02-30", "--as-of: must be a date YYYY-MM-DD"},
+      {"synth --count 5 --seed 1 --bogus 2", "--bogus: is not an option of this command"},
+  };
+  for (const auto& c : cases) {
+    auto r = Oncnav(c.args);
+    EXPECT_EQ(r.status, 2) << c.args << "\n" << r.out;
+    EXPECT_NE(r.out.find(c.message), std::string::npos) << c.args << "\n" << r.out;
+  }
+  fs::path file = fs::temp_directory_path() / "oncnav-synth-not-a-dir";
+  std::ofstream(file) << "x";
+  auto r = Oncnav("synth --count 1 --seed 1 --out " + file.string());
+  fs::remove(file);
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("exists and is not a directory"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -39,5 +39,16 @@ for (const f of jsonFiles(join(root, "tests/vignettes"))) {
   const v = JSON.parse(readFileSync(f, "utf8"));
   if (v.patient) check(relative(root, f), v.patient);
 }
+// Directories given on the command line: every record of their .json and .ndjson files
+// (scripts/test.sh passes a synthetic cohort from `oncnav synth`).
+for (const dir of process.argv.slice(2)) {
+  for (const f of jsonFiles(dir)) check(relative(root, f), JSON.parse(readFileSync(f, "utf8")));
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith(".ndjson")) continue;
+    readFileSync(join(dir, name), "utf8").split("\n").forEach((line, i) => {
+      if (line.trim()) check(`${name}:${i + 1}`, JSON.parse(line));
+    });
+  }
+}
 console.log(`${checked - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -197,7 +197,9 @@ Regimen ToRegimen(const Building& b, const std::vector<Span>& spans, bool& palli
   if (!ongoing) r.stop = last->end;
   r.stop_reason = last->reason;
   if (r.stop_reason == StopReason::kNone && all_completed) r.stop_reason = StopReason::kCompleted;
-  if (ongoing && r.stop_reason == StopReason::kCompleted) r.stop_reason = StopReason::kNone;
+  // An ongoing regimen has no stop reason, not even one a continuing drug brought along from
+  // an earlier, stopped order.
+  if (ongoing) r.stop_reason = StopReason::kNone;
   return r;
 }
 

@@ -154,6 +154,7 @@ void CheckCrossReferences(const KnowledgePack& pack, std::vector<Error>& errors)
                         "'" + cls + "' is not a drug class declared in drugs.json"});
     }
   }
+  CheckSyntheticReferences(pack.synthetic, pack.sources, pack.drugs, errors);
   for (auto id : RequiredRuleIds()) {
     if (!pack.rules.count(id)) {
       errors.push_back({ErrorCode::kKnowledgeInvalid, "(pack)",
@@ -201,6 +202,7 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
                             name == drug.names.end() ? drug.inn : name->second);
     }
   }
+  pack.synthetic = LoadSection<SyntheticConfig>(dir, "synthetic.json", pack, errors);
   CheckCrossReferences(pack, errors);
   CheckTherapy(pack, errors);
   CheckCalculatorReferences(pack, errors);

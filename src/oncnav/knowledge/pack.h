@@ -12,6 +12,7 @@
 #include "oncnav/knowledge/lab_catalog.h"
 #include "oncnav/knowledge/recist_config.h"
 #include "oncnav/knowledge/rule.h"
+#include "oncnav/knowledge/synthetic_config.h"
 #include "oncnav/knowledge/texts.h"
 #include "oncnav/knowledge/therapy_catalog.h"
 
@@ -44,6 +45,7 @@ struct KnowledgePack {
   TherapyCatalog therapy;
   CalculatorConfig calculators;
   Texts texts;
+  SyntheticConfig synthetic;  // synthetic-patient generator parameters (synthetic.json)
 
   // The rule with this id; a missing id is a broken invariant (the loader checks the ids
   // the engine uses), so this aborts rather than return null.

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "oncnav/knowledge/pack.h"
+#include "oncnav/record/native_writer.h"
+#include "oncnav/synth/generator.h"
+
+namespace oncnav::synth::testing {
+
+inline const KnowledgePack& Pack() {
+  static const KnowledgePack pack = [] {
+    auto loaded = LoadKnowledgePack(DefaultKnowledgeDir());
+    if (!loaded) {
+      for (const auto& e : loaded.errors()) ADD_FAILURE() << e.ToString();
+      return KnowledgePack{};
+    }
+    return std::move(loaded).value();
+  }();
+  return pack;
+}
+
+// Patients 0..count-1 of a run, with the generator's truth, generated once per test binary.
+inline const std::vector<SynthPatient>& Cohort(uint64_t seed, int count) {
+  static std::vector<std::pair<std::pair<uint64_t, int>, std::vector<SynthPatient>>> cache;
+  for (const auto& [key, patients] : cache) {
+    if (key.first == seed && key.second == count) return patients;
+  }
+  std::vector<SynthPatient> patients;
+  patients.reserve(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    patients.push_back(GenerateSynthPatient(seed, static_cast<uint64_t>(i), Pack()));
+  }
+  cache.emplace_back(std::make_pair(seed, count), std::move(patients));
+  return cache.back().second;
+}
+
+inline Date AsOf() { return SynthAsOf(Pack(), {}); }
+
+}  // namespace oncnav::synth::testing
