@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev   # building JSON output documents
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
+  ccache               # reuses compiled objects across rebuilds and worktrees
 )
 # Node.js and npm run the JavaScript test oracles (tests/oracle); keep an existing install.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

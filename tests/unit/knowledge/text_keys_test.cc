@@ -65,8 +65,8 @@ TEST(TextKeys, RequiredKeysExistAndAreTranslated) {
 
 TEST(TextKeys, AtParameterRendersANestedTextWithTheSameParams) {
   const auto& texts = Pack().texts;
-  Texts::Params params = {{"what", "@fhir.what.lab-quantity"}, {"test", "creatinine"},
-                          {"value", "'high'"}};
+  Texts::Params params = {
+      {"what", "@fhir.what.lab-quantity"}, {"test", "creatinine"}, {"value", "'high'"}};
   EXPECT_EQ(texts.Render("en", "fhir.value-not-understood", params),
             "'high' is not understood as a creatinine quantity; not used");
   std::string ja = texts.Render("ja", "fhir.value-not-understood", params);

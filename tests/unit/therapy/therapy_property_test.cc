@@ -30,10 +30,11 @@ TEST(TherapyProperties, NoInvariantBrokenOverTenThousandGeneratedPatients) {
     options.region = regions[i % 4];
     options.lang = langs[i % 3];
     Evaluation ev = Evaluate(input, *pack, options);
-    TherapyContext context{input.record, *pack, ev.classification, ev.course, as_of,
-                           options.region};
+    TherapyContext context{input.record, *pack, ev.classification,
+                           ev.course,    as_of, options.region};
     for (const auto& v : CheckInvariants(context, ev.therapy)) {
-      if (++violations <= 20) ADD_FAILURE() << "patient " << i << " (" << options.region << "): " << v;
+      if (++violations <= 20)
+        ADD_FAILURE() << "patient " << i << " (" << options.region << "): " << v;
     }
     if (!ev.therapy.options.empty()) ++with_options;
     excluded += static_cast<int>(ev.therapy.excluded.size());
