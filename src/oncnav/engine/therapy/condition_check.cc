@@ -58,19 +58,24 @@ ConditionResult CheckPrior(const PriorCondition& c, const ConditionContext& ctx)
   bool early =
       c.scope == "advanced" && count > ctx.history.Count(c.cls, c.drug, "metastatic", c.progressed);
   std::string rule = c.scope == "any" ? "LOT-3" : early ? "LOT-2" : "LOT-1";
-  Texts::Params params = {{"what", What(c.cls, c.drug)},
-                          {"scope", Cat({"@scope.", c.scope})},
-                          {"count", std::to_string(count)}};
+  // The readable reason is built only when the condition fails (most options pass).
+  auto params = [&] {
+    return Texts::Params{{"what", What(c.cls, c.drug)},
+                         {"scope", Cat({"@scope.", c.scope})},
+                         {"count", std::to_string(count)}};
+  };
   if (c.min && count < *c.min) {
-    params.push_back({"min", std::to_string(*c.min)});
+    Texts::Params p = params();
+    p.push_back({"min", std::to_string(*c.min)});
     return NotMet("prior-therapy-not-met",
-                  c.progressed ? "excluded.prior-progressed-min" : "excluded.prior-min", params,
+                  c.progressed ? "excluded.prior-progressed-min" : "excluded.prior-min", p,
                   rule);
   }
   if (c.max && count > *c.max) {
-    params.push_back({"max", std::to_string(*c.max)});
+    Texts::Params p = params();
+    p.push_back({"max", std::to_string(*c.max)});
     return NotMet("prior-therapy-not-met",
-                  *c.max == 0 ? "excluded.prior-none" : "excluded.prior-max", params, rule);
+                  *c.max == 0 ? "excluded.prior-none" : "excluded.prior-max", p, rule);
   }
   ConditionResult r;
   r.rules.push_back(rule);

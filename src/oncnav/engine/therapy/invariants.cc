@@ -11,12 +11,10 @@ namespace oncnav {
 namespace {
 
 std::string ExclusiveClash(const std::vector<std::string>& drugs, const KnowledgePack& pack) {
+  const std::vector<const Drug*> resolved = ResolveDrugs(drugs, pack);
   for (const auto& cls : pack.therapy.exclusive_classes) {
-    int n = 0;
-    for (const auto& inn : drugs) {
-      const Drug* d = pack.drugs.FindByName(inn);
-      if (d && d->HasClass(cls)) ++n;
-    }
+    auto n = std::count_if(resolved.begin(), resolved.end(),
+                           [&](const Drug* d) { return d && d->HasClass(cls); });
     if (n > 1) return cls;
   }
   return "";
@@ -36,8 +34,9 @@ bool PdL1Backed(const TherapyOption& o, const PatientRecord& record) {
 }
 
 // The first invariant (1, 2, 3 or 5) a proposed option breaks, or "".
-std::string Violation(const TherapyContext& ctx, const ProposedOption& p) {
-  for (const auto& hit : FindSafetyHits(p.drugs, ctx.record, ctx.pack)) {
+std::string Violation(const TherapyContext& ctx, const SafetyScreen& safety,
+                      const ProposedOption& p) {
+  for (const auto& hit : safety.Hits(p.drugs)) {
     if (hit.rule->action == "hard_stop") return Cat({"hard stop ", hit.rule->rule.id});
   }
   std::vector<std::vector<std::string>> variants = {p.drugs};
@@ -61,9 +60,10 @@ std::vector<std::string> CheckInvariants(const TherapyContext& ctx, const Therap
   std::vector<std::string> out;
   int worst_eligible_rank[3] = {0, 0, 0};
   int best_pending_rank[3] = {1 << 30, 1 << 30, 1 << 30};
+  const SafetyScreen safety(ctx.record, ctx.pack);
   for (const auto& p : result.options) {
     std::string id = p.option ? p.option->rule.id : "continue";
-    std::string v = Violation(ctx, p);
+    std::string v = Violation(ctx, safety, p);
     if (!v.empty()) out.push_back(Cat({id, ": ", v}));
     if (p.status == "pending" && p.requirements.empty())
       out.push_back(Cat({id, ": pending without naming what is missing"}));
@@ -87,8 +87,9 @@ std::vector<std::string> CheckInvariants(const TherapyContext& ctx, const Therap
 
 void EnforceInvariants(const TherapyContext& ctx, TherapyOptions& result) {
   std::vector<ProposedOption> kept;
+  const SafetyScreen safety(ctx.record, ctx.pack);
   for (auto& p : result.options) {
-    std::string v = Violation(ctx, p);
+    std::string v = Violation(ctx, safety, p);
     if (v.empty() || !p.option) {
       kept.push_back(std::move(p));
       continue;

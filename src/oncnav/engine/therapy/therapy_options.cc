@@ -26,12 +26,27 @@ bool HasBrainMetastases(const PatientRecord& record) {
                      [](const MetastaticSite& m) { return m.site == "brain"; });
 }
 
-bool OptionHasClass(const std::vector<std::string>& drugs, std::string_view cls,
-                    const KnowledgePack& pack) {
-  return std::any_of(drugs.begin(), drugs.end(), [&](const std::string& inn) {
-    const Drug* d = pack.drugs.FindByName(inn);
-    return d && d->HasClass(cls);
+bool AnyHasClass(const std::vector<const Drug*>& drugs, std::string_view cls) {
+  return std::any_of(drugs.begin(), drugs.end(),
+                     [&](const Drug* d) { return d && d->HasClass(cls); });
+}
+
+// Whether a check or monitoring item naming (drugs, classes) applies to one of `resolved`.
+template <typename Item>
+bool AppliesTo(const Item& item, const std::vector<const Drug*>& resolved) {
+  return std::any_of(resolved.begin(), resolved.end(), [&](const Drug* d) {
+    return d && RuleCovers(item.drugs, item.classes, *d);
   });
+}
+
+// The monitoring items that apply to the regimen, recorded as rules that shaped it.
+void AddMonitoring(ProposedOption& p, const std::vector<const Drug*>& resolved,
+                   const KnowledgePack& pack) {
+  for (const auto& m : pack.therapy.monitoring) {
+    if (!AppliesTo(m, resolved)) continue;
+    p.monitoring.push_back(&m);
+    AddRule(p.rules, m.rule.id);
+  }
 }
 
 std::string RegimenName(const TherapyOption& o) {
@@ -66,44 +81,41 @@ ConditionResult CheckHer2(const TherapyOption& o, const Classification& c) {
 class Assessor {
  public:
   Assessor(const TherapyContext& ctx, TherapyOptions& out, const TherapyHistory& history,
-           bool planning)
-      : ctx_(ctx), out_(out), conditions_{ctx, history, planning}, planning_(planning) {}
+           const SafetyScreen& safety, bool planning)
+      : ctx_(ctx),
+        out_(out),
+        safety_(safety),
+        conditions_{ctx, history, planning},
+        planning_(planning) {}
 
   void Consider(const TherapyOption& o) {
     const std::string& subtype = ctx_.classification.group;
     if (std::find(o.subtypes.begin(), o.subtypes.end(), subtype) == o.subtypes.end()) return;
-    ExcludedOption ex{&o, o.drugs, "", "", {}, o.rule.id};
     if (!DrivesDefault(o.rule.evidence)) {
-      Exclude(ex, "unverified-evidence", "excluded.unverified-evidence",
+      Exclude(o, "unverified-evidence", "excluded.unverified-evidence",
               {{"evidence", std::string(EvidenceName(o.rule.evidence))}}, o.rule.id);
       return;
     }
+    // Most options are excluded, so the display fields are filled only once one survives.
     ProposedOption p;
     p.option = &o;
+    p.status = "eligible";
+    AddRule(p.rules, o.rule.id);
+
+    if (!ApplySafety(o, p)) return;  // a hard stop is the reason that matters most
+    if (!ApplyConditions(o, p, CheckHer2(o, ctx_.classification))) return;
+    for (const auto& c : o.conditions) {
+      if (!ApplyConditions(o, p, CheckCondition(c, conditions_))) return;
+    }
+    if (!ApplyApproval(o, p)) return;
     p.drugs = o.drugs;
     p.alternatives = o.alternatives;
     p.regimen = o.label.empty() ? RegimenName(o) : o.label;
     p.line = out_.line;
     p.timing = planning_ ? "at-progression" : "now";
-    p.status = "eligible";
-    AddRule(p.rules, o.rule.id);
-
-    if (!ApplySafety(p, ex)) return;  // a hard stop is the reason that matters most
-    std::vector<ConditionResult> results = {CheckHer2(o, ctx_.classification)};
-    for (const auto& c : o.conditions) results.push_back(CheckCondition(c, conditions_));
-    for (auto& r : results) {
-      for (const auto& id : r.rules) AddRule(p.rules, id);
-      if (r.verdict == Verdict::kNotMet) {
-        for (const auto& req : r.requirements) AddTest(req);
-        Exclude(ex, r.reason_code, r.detail, r.params, r.rule.empty() ? o.rule.id : r.rule);
-        return;
-      }
-      if (r.verdict == Verdict::kPending) p.status = "pending";
-      for (const auto& req : r.requirements) AddRequirement(p.requirements, req);
-    }
-    if (!ApplyApproval(o, p, ex)) return;
-    ApplyChecks(p);
-    ApplyTier(o, subtype, p);
+    const std::vector<const Drug*> resolved = ResolveDrugs(p.drugs, ctx_.pack);
+    ApplyChecks(p, resolved);
+    ApplyTier(o, subtype, p, resolved);
     p.standard_in_region = p.status == "eligible" && p.approval.status == "approved" &&
                            p.approval.label_conditions_met;
     for (const auto& req : p.requirements) {
@@ -113,29 +125,40 @@ class Assessor {
   }
 
  private:
-  void Exclude(ExcludedOption ex, std::string reason, std::string detail, Texts::Params params,
-               std::string rule) {
-    ex.reason_code = std::move(reason);
-    ex.detail = std::move(detail);
-    ex.params = std::move(params);
-    ex.rule = std::move(rule);
-    AddRule(out_.rules, ex.option->rule.id);
-    AddRule(out_.rules, ex.rule);
-    out_.excluded.push_back(std::move(ex));
+  void Exclude(const TherapyOption& o, std::string reason, std::string detail,
+               Texts::Params params, std::string rule) {
+    AddRule(out_.rules, o.rule.id);
+    AddRule(out_.rules, rule);
+    out_.excluded.push_back(
+        {&o, o.drugs, std::move(reason), std::move(detail), std::move(params), std::move(rule)});
+  }
+
+  // Folds one condition's verdict into the option; false when it excludes the option.
+  bool ApplyConditions(const TherapyOption& o, ProposedOption& p, ConditionResult r) {
+    for (const auto& id : r.rules) AddRule(p.rules, id);
+    if (r.verdict == Verdict::kNotMet) {
+      for (const auto& req : r.requirements) AddTest(req);
+      Exclude(o, std::move(r.reason_code), std::move(r.detail), std::move(r.params),
+              r.rule.empty() ? o.rule.id : std::move(r.rule));
+      return false;
+    }
+    if (r.verdict == Verdict::kPending) p.status = "pending";
+    for (const auto& req : r.requirements) AddRequirement(p.requirements, req);
+    return true;
   }
 
   void AddTest(const Requirement& req) {
     AddUnique(out_.tests_needed, {req.code, Severity::kWarning, req.params, req.rule});
   }
 
-  bool ApplySafety(ProposedOption& p, ExcludedOption& ex) {
-    for (const auto& hit : FindSafetyHits(p.drugs, ctx_.record, ctx_.pack)) {
+  bool ApplySafety(const TherapyOption& o, ProposedOption& p) {
+    for (const auto& hit : safety_.Hits(o.drugs)) {
       Texts::Params params = {{"event", Cat({"@event.", hit.term})},
                               {"grade", std::to_string(hit.event->grade)},
                               {"drug", Cat({"@drug.", hit.drug})},
                               {"date", hit.event->date ? hit.event->date->ToString() : ""}};
       if (hit.rule->action == "hard_stop") {
-        Exclude(ex, "safety-hard-stop",
+        Exclude(o, "safety-hard-stop",
                 hit.count > 1 ? "excluded.hard-stop-recurrent" : "excluded.hard-stop", params,
                 hit.rule->rule.id);
         return false;
@@ -147,14 +170,14 @@ class Assessor {
     return true;
   }
 
-  bool ApplyApproval(const TherapyOption& o, ProposedOption& p, ExcludedOption& ex) {
+  bool ApplyApproval(const TherapyOption& o, ProposedOption& p) {
     auto it = o.approval.find(ctx_.region);
     if (it == o.approval.end()) return true;  // the loader requires every region
     const Approval& a = it->second;
     p.approval = {ctx_.region, a.status, &a, true};
     AddRule(p.rules, "OPT-REGION");
     if (!a.withdrawn.empty()) {
-      Exclude(ex, "not-approved-in-region", "excluded.withdrawn",
+      Exclude(o, "not-approved-in-region", "excluded.withdrawn",
               {{"region", Cat({"@region.", ctx_.region})}, {"date", a.withdrawn}}, "OPT-REGION");
       return false;
     }
@@ -172,13 +195,9 @@ class Assessor {
     return true;
   }
 
-  void ApplyChecks(ProposedOption& p) {
-    const auto& pack = ctx_.pack;
-    for (const auto& check : pack.therapy.checks) {
-      bool applies = std::any_of(p.drugs.begin(), p.drugs.end(), [&](const std::string& d) {
-        return RuleCovers(check.drugs, check.classes, d, pack);
-      });
-      if (!applies) continue;
+  void ApplyChecks(ProposedOption& p, const std::vector<const Drug*>& resolved) {
+    for (const auto& check : ctx_.pack.therapy.checks) {
+      if (!AppliesTo(check, resolved)) continue;
       AddRule(p.rules, check.rule.id);
       if (check.labs.empty()) {
         AddRequirement(p.requirements, {check.text, "confirm", {}, check.rule.id});
@@ -199,18 +218,11 @@ class Assessor {
         }
       }
     }
-    for (const auto& m : pack.therapy.monitoring) {
-      bool applies = std::any_of(p.drugs.begin(), p.drugs.end(), [&](const std::string& d) {
-        return RuleCovers(m.drugs, m.classes, d, pack);
-      });
-      if (applies) {
-        p.monitoring.push_back(&m);
-        AddRule(p.rules, m.rule.id);
-      }
-    }
+    AddMonitoring(p, resolved, ctx_.pack);
   }
 
-  void ApplyTier(const TherapyOption& o, const std::string& subtype, ProposedOption& p) {
+  void ApplyTier(const TherapyOption& o, const std::string& subtype, ProposedOption& p,
+                 const std::vector<const Drug*>& resolved) {
     p.tier = o.TierFor(subtype);
     const auto& status = ctx_.record.clinical_status;
     for (const auto& t : o.tier_if) {
@@ -221,8 +233,8 @@ class Assessor {
         AddRule(p.rules, t.when == "visceral_crisis" ? "GP-2" : "GP-6");
       }
     }
-    if (status.visceral_crisis && OptionHasClass(p.drugs, "endocrine", ctx_.pack) &&
-        !OptionHasClass(p.drugs, "chemotherapy", ctx_.pack)) {
+    if (status.visceral_crisis && AnyHasClass(resolved, "endocrine") &&
+        !AnyHasClass(resolved, "chemotherapy")) {
       p.cautions.push_back({"caution.visceral-crisis-endocrine", Severity::kWarning, {}, "GP-2"});
       AddRule(p.rules, "GP-2");
     }
@@ -230,6 +242,7 @@ class Assessor {
 
   const TherapyContext& ctx_;
   TherapyOptions& out_;
+  const SafetyScreen& safety_;
   ConditionContext conditions_;
   bool planning_;
 };
@@ -274,15 +287,7 @@ ProposedOption ContinueCurrent(const TherapyContext& ctx) {
   p.status = "eligible";
   p.approval = {ctx.region, "unknown", nullptr, true};
   p.rules = {"OPT-CONTINUE", "RA-01"};
-  for (const auto& m : ctx.pack.therapy.monitoring) {
-    bool applies = std::any_of(p.drugs.begin(), p.drugs.end(), [&](const std::string& d) {
-      return RuleCovers(m.drugs, m.classes, d, ctx.pack);
-    });
-    if (applies) {
-      p.monitoring.push_back(&m);
-      p.rules.push_back(m.rule.id);
-    }
-  }
+  AddMonitoring(p, ResolveDrugs(p.drugs, ctx.pack), ctx.pack);
   return p;
 }
 
@@ -321,9 +326,10 @@ TherapyOptions AssessTherapyOptions(const TherapyContext& ctx) {
     return out;
   }
   bool continuing = course.current_regimen && course.progression != true;
+  const SafetyScreen safety(ctx.record, ctx.pack);
   if (course.current_regimen) {
     // A hard stop on a drug being given overrides "continue while it works".
-    for (const auto& hit : FindSafetyHits(course.current_regimen->drugs, ctx.record, ctx.pack)) {
+    for (const auto& hit : safety.Hits(course.current_regimen->drugs)) {
       if (hit.rule->action != "hard_stop") continue;
       out.alerts.push_back({"alert.current-regimen-hard-stop",
                             Severity::kCritical,
@@ -340,7 +346,7 @@ TherapyOptions AssessTherapyOptions(const TherapyContext& ctx) {
   if (continuing) out.options.push_back(ContinueCurrent(ctx));
 
   TherapyHistory history = BuildTherapyHistory(ctx.record, ctx.pack, course, continuing, ctx.as_of);
-  Assessor assessor(ctx, out, history, continuing);
+  Assessor assessor(ctx, out, history, safety, continuing);
   for (const auto& o : ctx.pack.therapy.options) assessor.Consider(o);
   EnforceInvariants(ctx, out);
   Rank(out);
