@@ -7,4 +7,6 @@ target_compile_options(oncnav_warnings INTERFACE
 if(ONCNAV_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)
+  # Lets long property tests run a smaller sample under the (much slower) sanitizers.
+  add_compile_definitions(ONCNAV_SANITIZED=1)
 endif()

@@ -39,12 +39,14 @@ std::string Violation(const TherapyContext& ctx, const SafetyScreen& safety,
   for (const auto& hit : safety.Hits(p.drugs)) {
     if (hit.rule->action == "hard_stop") return Cat({"hard stop ", hit.rule->rule.id});
   }
-  std::vector<std::vector<std::string>> variants = {p.drugs};
-  if (p.option) variants = RegimenVariants(p.drugs, p.alternatives);
-  for (const auto& v : variants) {
-    std::string cls = ExclusiveClash(v, ctx.pack);
-    if (!cls.empty()) return Cat({"two drugs of exclusive class ", cls});
+  std::string cls = ExclusiveClash(p.drugs, ctx.pack);
+  if (cls.empty() && p.option && !p.alternatives.empty()) {
+    for (const auto& v : RegimenVariants(p.drugs, p.alternatives)) {
+      cls = ExclusiveClash(v, ctx.pack);
+      if (!cls.empty()) break;
+    }
   }
+  if (!cls.empty()) return Cat({"two drugs of exclusive class ", cls});
   if (p.option) {
     if (p.status == "eligible" && !PdL1Backed(*p.option, ctx.record))
       return "PD-L1 condition met without a score from the required assay";

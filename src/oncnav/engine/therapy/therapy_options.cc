@@ -267,7 +267,7 @@ void Rank(TherapyOptions& out) {
   std::stable_sort(first, out.options.end(), [](const ProposedOption& a, const ProposedOption& b) {
     auto key = [](const ProposedOption& p) {
       return std::make_tuple(Group(p), p.tier, ApprovalOrder(p.approval.status),
-                             p.option ? p.option->rule.id : std::string());
+                             p.option ? std::string_view(p.option->rule.id) : std::string_view());
     };
     return key(a) < key(b);
   });
