@@ -39,8 +39,8 @@ simdjson::padded_string Minified(const simdjson::padded_string& text) {
 // Arg 0: the native record; 1: the FHIR bundle as committed (pretty-printed); 2: that bundle
 // minified.
 const simdjson::padded_string& Input(int64_t kind) {
-  static const simdjson::padded_string native_text = Load(PathFromEnv(
-      "ONCNAV_BENCH_NATIVE", "examples/native/hr-positive-her2-low-second-line.json"));
+  static const simdjson::padded_string native_text = Load(
+      PathFromEnv("ONCNAV_BENCH_NATIVE", "examples/native/hr-positive-her2-low-second-line.json"));
   static const simdjson::padded_string fhir_text =
       Load(PathFromEnv("ONCNAV_BENCH_FHIR", "examples/fhir/typical-200-resources.json"));
   static const simdjson::padded_string fhir_minified = Minified(fhir_text);

@@ -5,22 +5,11 @@
 
 #include <string>
 
+#include "../test_pack.h"
 #include "oncnav/fhir/bundle_import.h"
 #include "oncnav/knowledge/pack.h"
 
 namespace oncnav::testing {
-
-inline const KnowledgePack& Pack() {
-  static const KnowledgePack pack = [] {
-    auto loaded = LoadKnowledgePack(DefaultKnowledgeDir());
-    if (!loaded) {
-      for (const auto& e : loaded.errors()) ADD_FAILURE() << e.ToString();
-      return KnowledgePack{};
-    }
-    return std::move(loaded).value();
-  }();
-  return pack;
-}
 
 inline Date AsOf() { return Date::FromYmd(2026, 11, 21); }
 

@@ -7,6 +7,7 @@
 #include <regex>
 #include <sstream>
 
+#include "../test_pack.h"
 #include "oncnav/knowledge/pack.h"
 #include "oncnav/knowledge/required_texts.h"
 
@@ -15,17 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const KnowledgePack& Pack() {
-  static const KnowledgePack pack = [] {
-    auto loaded = LoadKnowledgePack(DefaultKnowledgeDir());
-    if (!loaded) {
-      for (const auto& e : loaded.errors()) ADD_FAILURE() << e.ToString();
-      return KnowledgePack{};
-    }
-    return std::move(loaded).value();
-  }();
-  return pack;
-}
+using testing::Pack;
 
 // Every "import.*", "input.*" and "fhir.*" string literal in the library (also as an "@key"
 // parameter) is listed in RequiredTextKeys(), so the loader's check covers what the code uses.

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "../test_pack.h"
 #include "oncnav/knowledge/pack.h"
 #include "oncnav/record/load_record.h"
 
@@ -19,14 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const KnowledgePack& Pack() {
-  static const KnowledgePack pack = [] {
-    auto loaded = LoadKnowledgePack(DefaultKnowledgeDir());
-    if (!loaded) return KnowledgePack{};
-    return std::move(loaded).value();
-  }();
-  return pack;
-}
+using testing::Pack;
 
 const Date kAsOf = Date::FromYmd(2026, 11, 21);
 

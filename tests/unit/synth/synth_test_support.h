@@ -5,23 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "../test_pack.h"
 #include "oncnav/knowledge/pack.h"
 #include "oncnav/record/native_writer.h"
 #include "oncnav/synth/generator.h"
 
 namespace oncnav::synth::testing {
 
-inline const KnowledgePack& Pack() {
-  static const KnowledgePack pack = [] {
-    auto loaded = LoadKnowledgePack(DefaultKnowledgeDir());
-    if (!loaded) {
-      for (const auto& e : loaded.errors()) ADD_FAILURE() << e.ToString();
-      return KnowledgePack{};
-    }
-    return std::move(loaded).value();
-  }();
-  return pack;
-}
+using oncnav::testing::Pack;
 
 // Patients 0..count-1 of a run, with the generator's truth, generated once per test binary.
 inline const std::vector<SynthPatient>& Cohort(uint64_t seed, int count) {

@@ -68,8 +68,7 @@ ConditionResult CheckPrior(const PriorCondition& c, const ConditionContext& ctx)
     Texts::Params p = params();
     p.push_back({"min", std::to_string(*c.min)});
     return NotMet("prior-therapy-not-met",
-                  c.progressed ? "excluded.prior-progressed-min" : "excluded.prior-min", p,
-                  rule);
+                  c.progressed ? "excluded.prior-progressed-min" : "excluded.prior-min", p, rule);
   }
   if (c.max && count > *c.max) {
     Texts::Params p = params();

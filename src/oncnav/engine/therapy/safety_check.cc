@@ -73,9 +73,9 @@ std::vector<SafetyHit> SafetyScreen::Hits(const std::vector<std::string>& drugs)
       const Event* repeated = nullptr;
       int recurrent = 0;
       for (const Event* e : rule_events_[r]) {
-        bool attributed = std::any_of(e->held_against.begin(), e->held_against.end(), [&](const Drug* d) {
-          return RuleCovers(on_drugs, on_classes, *d);
-        });
+        bool attributed =
+            std::any_of(e->held_against.begin(), e->held_against.end(),
+                        [&](const Drug* d) { return RuleCovers(on_drugs, on_classes, *d); });
         if (!attributed) continue;
         const int grade = e->event->grade;
         if (grade >= rule.min_grade && (!worst || grade > worst->event->grade)) worst = e;

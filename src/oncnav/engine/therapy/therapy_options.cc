@@ -34,9 +34,8 @@ bool AnyHasClass(const std::vector<const Drug*>& drugs, std::string_view cls) {
 // Whether a check or monitoring item naming (drugs, classes) applies to one of `resolved`.
 template <typename Item>
 bool AppliesTo(const Item& item, const std::vector<const Drug*>& resolved) {
-  return std::any_of(resolved.begin(), resolved.end(), [&](const Drug* d) {
-    return d && RuleCovers(item.drugs, item.classes, *d);
-  });
+  return std::any_of(resolved.begin(), resolved.end(),
+                     [&](const Drug* d) { return d && RuleCovers(item.drugs, item.classes, *d); });
 }
 
 // The monitoring items that apply to the regimen, recorded as rules that shaped it.
@@ -125,8 +124,8 @@ class Assessor {
   }
 
  private:
-  void Exclude(const TherapyOption& o, std::string reason, std::string detail,
-               Texts::Params params, std::string rule) {
+  void Exclude(const TherapyOption& o, std::string reason, std::string detail, Texts::Params params,
+               std::string rule) {
     AddRule(out_.rules, o.rule.id);
     AddRule(out_.rules, rule);
     out_.excluded.push_back(
