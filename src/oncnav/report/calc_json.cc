@@ -28,7 +28,7 @@ std::string_view SexName(Sex s) {
 Json QuantityJson(const Quantity& q) { return {{"value", q.value}, {"unit", q.unit}}; }
 
 Json CorrectionJson(const CorrectedCalciumResult& r) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["corrected"] = Rounded(r.corrected, 2);
   j["unit"] = r.unit;
   j["corrected_mg_dl"] = Rounded(r.corrected_mg_dl, 2);
@@ -43,7 +43,7 @@ Json CorrectionJson(const CorrectedCalciumResult& r) {
 }
 
 Json ResultJson(const CockcroftGaultResult& r) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["crcl_ml_min"] = Rounded(r.crcl_ml_min, 1);
   j["formula"] = "cockcroft-gault";
   j["normalised_to_bsa"] = false;
@@ -65,7 +65,7 @@ Json ResultJson(const CockcroftGaultResult& r) {
 Json ResultJson(const CorrectedCalciumResult& r) { return CorrectionJson(r); }
 
 Json ResultJson(const CtcaeGradeResult& r) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["term"] = r.term;
   j["ctcae_version"] = r.version;
   j["basis"] = r.basis;
@@ -82,7 +82,7 @@ Json ResultJson(const CtcaeGradeResult& r) {
 }
 
 Json ResultJson(const ScoreResult& r) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["score"] = r.score;
   j["range"] = {r.min_score, r.max_score};
   j["band"] = r.band.id;
@@ -92,7 +92,7 @@ Json ResultJson(const ScoreResult& r) {
   Json survival = Json::array();
   for (const auto& s : r.band.survival)
     survival.push_back({{"months", s.months}, {"percent", s.percent}});
-  j["survival"] = survival;
+  j["survival"] = std::move(survival);
   Json comps = Json::array();
   for (const auto& c : r.components) {
     comps.push_back({{"factor", c.factor},
@@ -100,14 +100,14 @@ Json ResultJson(const ScoreResult& r) {
                      {"points", c.points},
                      {"number", OptionalNumber(c.number, 2)}});
   }
-  j["components"] = comps;
+  j["components"] = std::move(comps);
   return j;
 }
 
 Json ResultJson(const BilskyResult& r) { return {{"grade", r.grade}, {"category", r.category}}; }
 
 Json ResultJson(const PerformanceStatusResult& r) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["ecog"] = r.ecog;
   j["karnofsky"] = r.karnofsky;
   j["ecog_given"] = r.ecog_given ? Json(*r.ecog_given) : Json(nullptr);
@@ -213,7 +213,7 @@ std::string CalcSummary(const CalcOutput& output, const KnowledgePack& pack,
 
 Json CalcOutputToJson(const CalcOutput& output, const KnowledgePack& pack, std::string_view lang) {
   const CalcTrace& trace = TraceOf(output.report);
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["calculator"] = output.calculator;
   j["label"] = pack.texts.Render(lang, Cat({"calc.label.", output.calculator}));
   j["summary"] = CalcSummary(output, pack, lang);
@@ -238,7 +238,7 @@ std::string CannotComputeMessage(const CannotCompute& c, const KnowledgePack& pa
 
 Json RecordCalculationsToJson(const RecordCalculations& calcs, const KnowledgePack& pack,
                               std::string_view lang) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["as_of"] = calcs.as_of.ToString();
   Json results = Json::array();
   for (const auto& r : calcs.results) {
@@ -250,10 +250,10 @@ Json RecordCalculationsToJson(const RecordCalculations& calcs, const KnowledgePa
                         {"value", in.value ? Json(*in.value) : Json(in.text)},
                         {"unit", in.unit}});
     }
-    rj["inputs"] = inputs;
-    results.push_back(rj);
+    rj["inputs"] = std::move(inputs);
+    results.push_back(std::move(rj));
   }
-  j["results"] = results;
+  j["results"] = std::move(results);
   Json cannot = Json::array();
   for (const auto& c : calcs.cannot_compute) {
     cannot.push_back({{"calculator", c.calculator},
@@ -262,7 +262,7 @@ Json RecordCalculationsToJson(const RecordCalculations& calcs, const KnowledgePa
                       {"reason", c.reason.empty() ? Json(nullptr) : Json(c.reason)},
                       {"message", CannotComputeMessage(c, pack, lang)}});
   }
-  j["cannot_compute"] = cannot;
+  j["cannot_compute"] = std::move(cannot);
   return j;
 }
 

@@ -18,7 +18,7 @@ Json Number(double v) {
 Json NumberOrNull(const std::optional<double>& v) { return v ? Number(*v) : Json(nullptr); }
 
 Json SpecimenJson(const Specimen& s, const Date& date) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["date"] = date.ToString();
   j["specimen"] = NameOf(kSpecimenKindNames, s.kind);
   if (!s.site.empty()) j["site"] = s.site;
@@ -26,7 +26,7 @@ Json SpecimenJson(const Specimen& s, const Date& date) {
 }
 
 Json RegimenJson(const Regimen& r) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   if (!r.id.empty()) j["id"] = r.id;
   j["drugs"] = r.drugs;
   j["setting"] = NameOf(kSettingNames, r.setting);
@@ -39,14 +39,14 @@ Json RegimenJson(const Regimen& r) {
 }
 
 Json CourseToJson(const Course& c) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["metastatic"] = c.metastatic;
   j["metastatic_since"] = DateOrNull(c.metastatic_since);
   j["line"] = c.metastatic ? Json(c.line) : Json(nullptr);
   if (c.current_regimen) {
     Json cur = RegimenJson(*c.current_regimen);
     cur["days_on_regimen"] = c.days_on_current ? Json(*c.days_on_current) : Json(nullptr);
-    j["current_regimen"] = cur;
+    j["current_regimen"] = std::move(cur);
   } else {
     j["current_regimen"] = nullptr;
   }
@@ -57,16 +57,16 @@ Json CourseToJson(const Course& c) {
   j["imaging_overdue"] = c.imaging_overdue;
   Json lines = Json::array();
   for (const auto& l : c.lines) {
-    Json lj;
+    Json lj = ObjectWithRoom(24);
     lj["number"] = l.number;
     lj["start"] = l.start.ToString();
     lj["progression_date"] = DateOrNull(l.progression_date);
     Json regs = Json::array();
     for (const auto* r : l.regimens) regs.push_back(RegimenJson(*r));
-    lj["regimens"] = regs;
-    lines.push_back(lj);
+    lj["regimens"] = std::move(regs);
+    lines.push_back(std::move(lj));
   }
-  j["lines"] = lines;
+  j["lines"] = std::move(lines);
   j["endocrine_resistance"] = {
       {"class", EndocrineResistanceName(c.endocrine_resistance)},
       {"basis",
@@ -80,12 +80,12 @@ Json CourseToJson(const Course& c) {
                          {"early_relapse", e.early_relapse},
                          {"counts_in_advanced_setting", e.metastatic || e.early_relapse}});
   }
-  j["exposures"] = exposures;
+  j["exposures"] = std::move(exposures);
   return j;
 }
 
 Json TimePointJson(const RecistTimePoint& tp) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["date"] = tp.date.ToString();
   j["target"] = tp.target;
   j["non_target"] = tp.non_target;
@@ -100,7 +100,7 @@ Json TimePointJson(const RecistTimePoint& tp) {
 }  // namespace
 
 Json SubtypeToJson(const Classification& c) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["hr"] = HrName(c.hr);
   j["her2"] = Her2Name(c.her2);
   j["group"] = c.group;
@@ -112,7 +112,7 @@ Json SubtypeToJson(const Classification& c) {
     for (const auto& h : c.history) {
       if (h.date == c.her2_report->date && h.call.ish_group) b["ish_group"] = *h.call.ish_group;
     }
-    j["her2_basis"] = b;
+    j["her2_basis"] = std::move(b);
   } else {
     j["her2_basis"] = nullptr;
   }
@@ -121,14 +121,14 @@ Json SubtypeToJson(const Classification& c) {
     Json e = SpecimenJson(h.specimen, h.date);
     e["hr"] = h.call.has_hr_data ? Json(HrName(h.call.hr)) : Json(nullptr);
     e["her2"] = h.call.has_her2_data ? Json(Her2Name(h.call.her2)) : Json(nullptr);
-    history.push_back(e);
+    history.push_back(std::move(e));
   }
-  j["history"] = history;
+  j["history"] = std::move(history);
   return j;
 }
 
 Json ResponseToJson(const RecistResult& r, bool metastatic) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   if (r.time_points.empty()) {
     j["status"] = r.baseline_date ? "baseline_only" : (metastatic ? "no_imaging" : "not_assessed");
   } else {
@@ -149,7 +149,7 @@ Json ResponseToJson(const RecistResult& r, bool metastatic) {
   }
   Json tps = Json::array();
   for (const auto& tp : r.time_points) tps.push_back(TimePointJson(tp));
-  j["time_points"] = tps;
+  j["time_points"] = std::move(tps);
   return j;
 }
 
@@ -166,7 +166,7 @@ Json FindingsToJson(const std::vector<Finding>& findings, const KnowledgePack& p
 }
 
 Json ProvenanceToJson(const std::vector<std::string>& rules, const KnowledgePack& pack) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["engine"] = "oncnav";
   j["engine_version"] = ONCNAV_VERSION;
   j["knowledge_pack"] = pack.manifest.pack;
@@ -179,7 +179,7 @@ Json ProvenanceToJson(const std::vector<std::string>& rules, const KnowledgePack
                   {"evidence", EvidenceName(it->second.evidence)},
                   {"sources", it->second.sources}});
   }
-  j["rules"] = rs;
+  j["rules"] = std::move(rs);
   return j;
 }
 
@@ -197,14 +197,14 @@ Json ImportWarningsToJson(const std::vector<ImportWarning>& warnings, const Know
               {"element", w.element},
               {"message", WarningMessage(w, pack, lang)}};
     if (!w.code.empty()) j["code"] = w.code;
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }
 
 Json EvaluationToJson(const Evaluation& ev, const KnowledgePack& pack) {
   const auto& rec = ev.input->record;
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["patient_id"] = rec.demographics.id;
   j["as_of"] = ev.options.as_of.ToString();
   j["region"] = ev.options.region;

@@ -1,12 +1,9 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "oncnav/engine/evaluate.h"
+#include "oncnav/report/json_object.h"
 
 namespace oncnav {
-
-using Json = nlohmann::ordered_json;
 
 // The `oncnav evaluate` JSON document (docs/output.md). Field names are a public contract:
 // later work adds fields, never renames or removes them. Messages are rendered in

@@ -11,7 +11,7 @@ namespace {
 Json Sources(const std::vector<std::string>& ids) { return Json(ids); }
 
 Json TrialJson(const Trial& t) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["trial"] = t.id;
   j["population"] = t.population;
   j["arms"] = t.arms;
@@ -24,7 +24,7 @@ Json TrialJson(const Trial& t) {
 }
 
 Json ApprovalJson(const ApprovalView& a) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["region"] = a.region;
   j["status"] = a.status;
   const Approval* d = a.declared;
@@ -78,7 +78,7 @@ std::string ExclusionReason(const ExcludedOption& e, const KnowledgePack& pack,
 }
 
 Json DecisionToJson(const TherapyOptions& t) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["kind"] = t.decision;
   j["line"] = t.line > 0 ? Json(t.line) : Json(nullptr);
   return j;
@@ -87,7 +87,7 @@ Json DecisionToJson(const TherapyOptions& t) {
 Json OptionsToJson(const TherapyOptions& t, const KnowledgePack& pack, std::string_view lang) {
   Json out = Json::array();
   for (const auto& p : t.options) {
-    Json j;
+    Json j = ObjectWithRoom(24);
     j["rank"] = p.rank;
     j["id"] = p.option ? p.option->rule.id : "continue";
     j["regimen"] = OptionLabel(p, pack, lang);
@@ -95,7 +95,7 @@ Json OptionsToJson(const TherapyOptions& t, const KnowledgePack& pack, std::stri
     Json alts = Json::array();
     for (const auto& a : p.alternatives)
       alts.push_back({{"instead_of", a.instead_of}, {"use", a.use}});
-    j["alternatives"] = alts;
+    j["alternatives"] = std::move(alts);
     j["line"] = p.line;
     j["timing"] = p.timing;
     j["status"] = p.status;
@@ -108,7 +108,7 @@ Json OptionsToJson(const TherapyOptions& t, const KnowledgePack& pack, std::stri
         if (it != pack.therapy.trials.end()) evidence.push_back(TrialJson(it->second));
       }
     }
-    j["evidence"] = evidence;
+    j["evidence"] = std::move(evidence);
     j["approval"] = ApprovalJson(p.approval);
     j["standard_in_region"] = p.standard_in_region;
     Json required = Json::array();
@@ -118,7 +118,7 @@ Json OptionsToJson(const TherapyOptions& t, const KnowledgePack& pack, std::stri
                           {"message", pack.texts.Render(lang, r.code, r.params)},
                           {"rule", r.rule}});
     }
-    j["requires"] = required;
+    j["requires"] = std::move(required);
     Json monitoring = Json::array();
     for (const auto* m : p.monitoring) {
       monitoring.push_back({{"code", m->text},
@@ -126,7 +126,7 @@ Json OptionsToJson(const TherapyOptions& t, const KnowledgePack& pack, std::stri
                             {"rule", m->rule.id},
                             {"sources", Sources(m->rule.sources)}});
     }
-    j["monitoring"] = monitoring;
+    j["monitoring"] = std::move(monitoring);
     j["cautions"] = FindingsToJson(p.cautions, pack, lang);
     if (p.option) {
       j["evidence_grade"] = EvidenceName(p.option->rule.evidence);
@@ -137,7 +137,7 @@ Json OptionsToJson(const TherapyOptions& t, const KnowledgePack& pack, std::stri
       j["sources"] = Sources(rule.sources);
     }
     j["rules"] = p.rules;
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }
@@ -145,7 +145,7 @@ Json OptionsToJson(const TherapyOptions& t, const KnowledgePack& pack, std::stri
 Json ExcludedToJson(const TherapyOptions& t, const KnowledgePack& pack, std::string_view lang) {
   Json out = Json::array();
   for (const auto& e : t.excluded) {
-    Json j;
+    Json j = ObjectWithRoom(24);
     j["id"] = e.option->rule.id;
     j["regimen"] = e.option->label.empty()
                        ? LocalizedRegimen(e.drugs, pack, lang)
@@ -161,8 +161,8 @@ Json ExcludedToJson(const TherapyOptions& t, const KnowledgePack& pack, std::str
         if (std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
       }
     }
-    j["sources"] = sources;
-    out.push_back(j);
+    j["sources"] = std::move(sources);
+    out.push_back(std::move(j));
   }
   return out;
 }

@@ -1,13 +1,11 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "oncnav/engine/therapy/therapy_options.h"
+#include "oncnav/report/json_object.h"
 
 namespace oncnav {
-
-using Json = nlohmann::ordered_json;
 
 // `options[]` and `excluded[]` of the evaluation (docs/output.md). Drug fields stay lowercase
 // English INN; regimen labels, rationales and reasons are rendered in `lang`.
