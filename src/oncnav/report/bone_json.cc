@@ -62,7 +62,7 @@ Json RenalJson(const ZaRenalStatus& z) {
   j["baseline_date"] = DateOrNull(z.baseline_date);
   j["latest_creatinine_mg_dl"] = NumberOrNull(z.latest_creatinine_mg_dl, 100.0);
   j["latest_date"] = DateOrNull(z.latest_date);
-  j["zoledronic_acid_state"] = z.state;
+  j["zoledronic_acid_state"] = z.state.empty() ? "none" : z.state;
   j["held_since"] = DateOrNull(z.held_since);
   return j;
 }

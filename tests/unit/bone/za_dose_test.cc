@@ -27,7 +27,9 @@ TEST(ZaDose, BandsFromTheSpec) {
 
 TEST(BonePack, EveryBoneRuleAndTextIsDefined) {
   for (const auto& id : Pack().bone.RuleRefs()) {
-    if (!id.empty()) EXPECT_TRUE(Pack().rules.count(id)) << id;
+    if (!id.empty()) {
+      EXPECT_TRUE(Pack().rules.count(id)) << id;
+    }
   }
   for (const auto& key : Pack().bone.TextRefs()) EXPECT_TRUE(Pack().texts.Has(key)) << key;
   ASSERT_NE(Pack().bone.Agent("zoledronic acid"), nullptr);
