@@ -51,11 +51,16 @@ Evaluation Evaluate(const ImportedRecord& input, const KnowledgePack& pack,
   ev.therapy = AssessTherapyOptions(
       {record, pack, ev.classification, ev.course, options.as_of, options.region});
 
+  ev.calculations = CalculatorsFromRecord(record, pack, options.as_of);
+  ev.bone = AssessBone({record, pack, ev.calculations, options.as_of, options.region});
+
   Merge(ev.rules, input.rules);
   Merge(ev.rules, ev.classification.rules);
   Merge(ev.rules, ev.recist.rules);
   Merge(ev.rules, ev.course.rules);
   Merge(ev.rules, ev.therapy.rules);
+  Merge(ev.rules, ev.calculations.rules);
+  Merge(ev.rules, ev.bone.rules);
   Merge(ev.alerts, ev.classification.alerts);
   for (const auto& f : ev.recist.findings) {
     Severity s = f.severity == "critical"  ? Severity::kCritical
@@ -65,9 +70,11 @@ Evaluation Evaluate(const ImportedRecord& input, const KnowledgePack& pack,
   }
   Merge(ev.alerts, ev.course.alerts);
   Merge(ev.alerts, ev.therapy.alerts);
+  Merge(ev.alerts, ev.bone.alerts);
   Merge(ev.tests_needed, ev.classification.tests_needed);
   Merge(ev.tests_needed, ev.course.tests_needed);
   Merge(ev.tests_needed, ev.therapy.tests_needed);
+  Merge(ev.tests_needed, ev.bone.tests_needed);
   SortBySeverity(ev.alerts);
   SortBySeverity(ev.tests_needed);
   return ev;

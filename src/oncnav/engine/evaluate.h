@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "oncnav/calc/from_record.h"
+#include "oncnav/engine/bone/bone_plan.h"
 #include "oncnav/engine/classify.h"
 #include "oncnav/engine/course.h"
 #include "oncnav/engine/recist.h"
@@ -28,6 +30,8 @@ struct Evaluation {
   RecistResult recist;
   Course course;
   TherapyOptions therapy;
+  RecordCalculations calculations;    // what the calculators can tell from the record
+  BonePlan bone;                      // bone-modifying agent plan and bone care
   std::vector<Finding> alerts;        // from every module, most severe first
   std::vector<Finding> tests_needed;  // likewise
   std::vector<std::string> rules;     // every pack rule applied, in first-use order

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "oncnav/common/text.h"
+#include "oncnav/knowledge/bone_checks.h"
 #include "oncnav/knowledge/calculator_checks.h"
 #include "oncnav/knowledge/required_rules.h"
 #include "oncnav/knowledge/required_texts.h"
@@ -194,6 +195,7 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
   pack.codes = LoadSection<CodeMap>(dir, "codes.json", pack, errors);
   LoadTherapy(dir, pack, errors);
   pack.calculators = LoadSection<CalculatorConfig>(dir, "calculators.json", pack, errors);
+  pack.bone = LoadSection<BoneConfig>(dir, "bone.json", pack, errors);
   pack.texts = Texts::Load(dir, errors);
   for (const auto& drug : pack.drugs.drugs()) {
     for (const auto& lang : Languages()) {
@@ -206,6 +208,7 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
   CheckCrossReferences(pack, errors);
   CheckTherapy(pack, errors);
   CheckCalculatorReferences(pack, errors);
+  CheckBoneReferences(pack, errors);
   if (!errors.empty()) return errors;
   return pack;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "oncnav/common/result.h"
+#include "oncnav/knowledge/bone_config.h"
 #include "oncnav/knowledge/calculator_config.h"
 #include "oncnav/knowledge/classification_config.h"
 #include "oncnav/knowledge/code_map.h"
@@ -44,6 +45,7 @@ struct KnowledgePack {
   CodeMap codes;
   TherapyCatalog therapy;
   CalculatorConfig calculators;
+  BoneConfig bone;  // bone-modifying agents and bone care (bone.json)
   Texts texts;
   SyntheticConfig synthetic;  // synthetic-patient generator parameters (synthetic.json)
 

@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "oncnav/record/native_vocabulary.h"
+#include "oncnav/report/bone_json.h"
+#include "oncnav/report/calc_json.h"
 #include "oncnav/report/therapy_json.h"
 
 namespace oncnav {
@@ -216,6 +218,8 @@ Json EvaluationToJson(const Evaluation& ev, const KnowledgePack& pack) {
   j["decision"] = DecisionToJson(ev.therapy);
   j["options"] = OptionsToJson(ev.therapy, pack, ev.options.lang);
   j["excluded"] = ExcludedToJson(ev.therapy, pack, ev.options.lang);
+  j["calculations"] = RecordCalculationsToJson(ev.calculations, pack, ev.options.lang);
+  j["bone"] = BoneToJson(ev.bone, pack, ev.options.lang, ev.options.region);
   j["tests_needed"] = FindingsToJson(ev.tests_needed, pack, ev.options.lang);
   j["alerts"] = FindingsToJson(ev.alerts, pack, ev.options.lang);
   j["import_warnings"] = ImportWarningsToJson(ev.input->warnings, pack, ev.options.lang);

@@ -5,6 +5,8 @@
 
 #include "oncnav/common/text.h"
 #include "oncnav/record/native_vocabulary.h"
+#include "oncnav/report/bone_text.h"
+#include "oncnav/report/calc_text.h"
 #include "oncnav/report/json_output.h"
 #include "oncnav/report/therapy_text.h"
 
@@ -159,6 +161,8 @@ std::string EvaluationToText(const Evaluation& ev, const KnowledgePack& pack) {
   WriteCourse(w, ev, pack);
   WriteResponse(w, ev);
   w.Raw(TherapyToText(ev.therapy, pack, ev.options.lang));
+  w.Raw(BoneToText(ev.bone, pack, ev.options.lang));
+  w.Raw("\n" + RecordCalculationsToText(ev.calculations, pack, ev.options.lang));
   WriteFindings(w, "label.section.tests", ev.tests_needed, pack, ev.options.lang);
   WriteFindings(w, "label.section.alerts", ev.alerts, pack, ev.options.lang);
   if (!ev.input->warnings.empty()) {
