@@ -34,7 +34,7 @@ Json Intervals(const BoneAgentDef& a) {
 Json OptionJson(const BoneOption& o, const KnowledgePack& pack, std::string_view lang,
                 std::string_view region) {
   const BoneAgentDef& a = *o.agent;
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["drug"] = a.drug;
   j["dose_mg"] = NumberOrNull(o.dose_mg);
   j["interval_weeks"] = Intervals(a);
@@ -52,7 +52,7 @@ Json OptionJson(const BoneOption& o, const KnowledgePack& pack, std::string_view
 }
 
 Json RenalJson(const ZaRenalStatus& z) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["crcl_ml_min"] = NumberOrNull(z.crcl_ml_min);
   j["crcl_date"] = DateOrNull(z.crcl_date);
   j["crcl_basis"] = z.crcl_basis.empty() ? Json(nullptr) : Json(z.crcl_basis);
@@ -79,12 +79,12 @@ Json AdviceJson(const std::vector<AgentAdvice>& list, const KnowledgePack& pack,
 
 Json BoneToJson(const BonePlan& plan, const KnowledgePack& pack, std::string_view lang,
                 std::string_view region) {
-  Json j;
+  Json j = ObjectWithRoom(24);
   j["bone_metastasis"] = plan.bone_metastasis;
   j["confirmed_on_imaging"] = plan.confirmed;
   j["since"] = DateOrNull(plan.since);
 
-  Json bma;
+  Json bma = ObjectWithRoom(24);
   bma["recommended"] = plan.recommended;
   bma["current"] = plan.current;
   Json options = Json::array();
@@ -101,7 +101,7 @@ Json BoneToJson(const BonePlan& plan, const KnowledgePack& pack, std::string_vie
   j["bma"] = bma;
   j["renal"] = RenalJson(plan.za_renal);
 
-  Json scores;
+  Json scores = ObjectWithRoom(24);
   scores["crcl_ml_min"] = NumberOrNull(plan.za_renal.crcl_ml_min);
   if (plan.hypercalcemia) {
     scores["corrected_calcium_mg_dl"] = Round(plan.hypercalcemia->corrected_mg_dl);
