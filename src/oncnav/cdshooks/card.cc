@@ -37,9 +37,9 @@ std::string NewUuid() {
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
   char out[37];
   std::snprintf(out, sizeof out,
-                "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
-                b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
-                b[14], b[15]);
+                "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+                b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+                b[15]);
   return out;
 }
 
@@ -75,10 +75,9 @@ Json CardToJson(const Card& card, const KnowledgePack& pack) {
 Json DeleteSuggestion(std::string label, std::string description, std::string resource_id) {
   return {{"label", std::move(label)},
           {"uuid", NewUuid()},
-          {"actions",
-           Json::array({{{"type", "delete"},
-                         {"description", std::move(description)},
-                         {"resourceId", std::move(resource_id)}}})}};
+          {"actions", Json::array({{{"type", "delete"},
+                                    {"description", std::move(description)},
+                                    {"resourceId", std::move(resource_id)}}})}};
 }
 
 }  // namespace oncnav

@@ -11,8 +11,7 @@
 
 namespace oncnav {
 
-CdsResult ErrorResult(std::vector<Error> errors, const KnowledgePack& pack,
-                      std::string_view lang) {
+CdsResult ErrorResult(std::vector<Error> errors, const KnowledgePack& pack, std::string_view lang) {
   CdsResult r;
   r.outcome = CdsOutcome::kError;
   r.http_status = Describe(errors.front().code).http_status;

@@ -30,8 +30,7 @@ std::variant<PreparedCall, CdsResult> PrepareCall(const Json& body, std::string_
 
 // An error answer: the status of the first error's catalogue row and the error document of
 // report/error_output.h ({"errors": [...]}) with messages in `lang`.
-CdsResult ErrorResult(std::vector<Error> errors, const KnowledgePack& pack,
-                      std::string_view lang);
+CdsResult ErrorResult(std::vector<Error> errors, const KnowledgePack& pack, std::string_view lang);
 
 // The 412 answer a server sends when it was told to fetch (kFetchNeeded) and could not.
 CdsResult PrefetchFailed(const std::vector<std::string>& keys, const KnowledgePack& pack,

@@ -57,8 +57,8 @@ std::vector<DraftMedication> DraftMedications(const Json& draft_orders, const Js
                       ? Cat({"MedicationRequest/", res["id"].get<std::string>()})
                       : Cat({"draftOrders.entry[", std::to_string(i), "]"});
     if (selections && selections->is_array()) {
-      d.selected = std::find(selections->begin(), selections->end(), Json(d.reference)) !=
-                   selections->end();
+      d.selected =
+          std::find(selections->begin(), selections->end(), Json(d.reference)) != selections->end();
     }
     out.push_back(std::move(d));
   }

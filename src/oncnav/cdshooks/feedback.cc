@@ -48,8 +48,9 @@ FeedbackItem ParseItem(const Json& item, const std::string& path, Parser& p) {
   }
   out.outcome_timestamp = p.String(item, "outcomeTimestamp", path, true);
   if (!out.outcome_timestamp.empty() && !IsRfc3339(out.outcome_timestamp)) {
-    p.Fail(Cat({path, ".outcomeTimestamp"}), "must be an RFC 3339 date-time such as "
-                                             "2020-12-11T00:00:00Z");
+    p.Fail(Cat({path, ".outcomeTimestamp"}),
+           "must be an RFC 3339 date-time such as "
+           "2020-12-11T00:00:00Z");
   }
   if (auto acc = item.find("acceptedSuggestions"); acc != item.end()) {
     const std::string field = Cat({path, ".acceptedSuggestions"});

@@ -37,8 +37,8 @@ Error Unauthorized(std::string field, std::string reason) {
 }
 
 PkeyPtr LoadKey(const JwtKey& key) {
-  BioPtr bio(BIO_new_mem_buf(key.public_key_pem.data(),
-                             static_cast<int>(key.public_key_pem.size())));
+  BioPtr bio(
+      BIO_new_mem_buf(key.public_key_pem.data(), static_cast<int>(key.public_key_pem.size())));
   if (!bio) return nullptr;
   PkeyPtr pkey(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
   if (!pkey) return nullptr;
@@ -64,8 +64,8 @@ std::optional<std::string> EcdsaRawToDer(std::string_view raw) {
   EcSigPtr sig(ECDSA_SIG_new());
   if (!sig) return std::nullopt;
   BIGNUM* r = BN_bin2bn(reinterpret_cast<const unsigned char*>(raw.data()), kEs384Half, nullptr);
-  BIGNUM* s = BN_bin2bn(reinterpret_cast<const unsigned char*>(raw.data()) + kEs384Half,
-                        kEs384Half, nullptr);
+  BIGNUM* s = BN_bin2bn(reinterpret_cast<const unsigned char*>(raw.data()) + kEs384Half, kEs384Half,
+                        nullptr);
   if (!r || !s || ECDSA_SIG_set0(sig.get(), r, s) != 1) {
     BN_free(r);
     BN_free(s);
@@ -93,8 +93,7 @@ bool VerifySignature(const JwtKey& key, std::string_view signed_part, std::strin
   if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha384(), nullptr, pkey.get()) != 1) {
     return false;
   }
-  return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig.data()),
-                          sig.size(),
+  return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig.data()), sig.size(),
                           reinterpret_cast<const unsigned char*>(signed_part.data()),
                           signed_part.size()) == 1;
 }
@@ -172,8 +171,13 @@ Result<JwtClaims> VerifyCdsJwt(std::string_view token, const std::vector<JwtKey>
   auto iat = p.find("iat");
   if (exp == p.end() || !exp->is_number()) return Unauthorized("jwt.exp", "is required");
   if (iat == p.end() || !iat->is_number()) return Unauthorized("jwt.iat", "is required");
-  c.exp = static_cast<int64_t>(exp->get<double>());
-  c.iat = static_cast<int64_t>(iat->get<double>());
+  // Seconds since 1970 up to year 9999; anything else cannot be converted safely.
+  constexpr double kMaxSeconds = 253402300799.0;
+  const double exp_s = exp->get<double>(), iat_s = iat->get<double>();
+  if (!(exp_s >= 0 && exp_s <= kMaxSeconds)) return Unauthorized("jwt.exp", "is out of range");
+  if (!(iat_s >= 0 && iat_s <= kMaxSeconds)) return Unauthorized("jwt.iat", "is out of range");
+  c.exp = static_cast<int64_t>(exp_s);
+  c.iat = static_cast<int64_t>(iat_s);
   if (c.exp + leeway_seconds <= now) return Unauthorized("jwt.exp", "the token has expired");
   if (c.iat - leeway_seconds > now) return Unauthorized("jwt.iat", "is in the future");
   c.jti = StringClaim(p, "jti");

@@ -33,7 +33,8 @@ void CheckExclusiveClasses(const std::vector<DraftMedication>& drafts, size_t i,
       // Each pair once: the later order, or a selected one against an unselected one.
       if (j == i || other == d.drug || !other->HasClass(cls)) continue;
       if (drafts[j].selected && j > i) continue;
-      out.push_back({"cds.order.exclusive-draft", SeverityFor(rule, true),
+      out.push_back({"cds.order.exclusive-draft",
+                     SeverityFor(rule, true),
                      {{"drug", DrugParam(*d.drug)},
                       {"other", DrugParam(*other)},
                       {"class", Cat({"@class.", cls})}},
@@ -45,7 +46,8 @@ void CheckExclusiveClasses(const std::vector<DraftMedication>& drafts, size_t i,
       for (const auto& inn : r.drugs) {
         const Drug* other = pack.drugs.FindByName(inn);
         if (!other || other == d.drug || !other->HasClass(cls)) continue;
-        out.push_back({"cds.order.exclusive-active", SeverityFor(rule, true),
+        out.push_back({"cds.order.exclusive-active",
+                       SeverityFor(rule, true),
                        {{"drug", DrugParam(*d.drug)},
                         {"other", DrugParam(*other)},
                         {"class", Cat({"@class.", cls})}},
@@ -68,21 +70,22 @@ void CheckRenal(const DraftMedication& d, const Evaluation& ev, const KnowledgeP
     const Texts::Params base = {{"drug", DrugParam(*d.drug)},
                                 {"limit", FormatG(limit.min_crcl_ml_min)}};
     if (!cg) {
-      out.push_back({"cds.order.renal-unknown", Severity::kWarning, base, &limit.rule,
-                     d.reference});
+      out.push_back(
+          {"cds.order.renal-unknown", Severity::kWarning, base, &limit.rule, d.reference});
     } else if (cg->crcl_ml_min < limit.min_crcl_ml_min) {
       Texts::Params params = base;
       char crcl[16];
       std::snprintf(crcl, sizeof crcl, "%.0f", cg->crcl_ml_min);
       params.emplace_back("crcl", crcl);
-      out.push_back({"cds.order.renal-below", SeverityFor(limit.rule, true), params,
-                     &limit.rule, d.reference});
+      out.push_back({"cds.order.renal-below", SeverityFor(limit.rule, true), params, &limit.rule,
+                     d.reference});
     }
   }
 }
 
 void CheckSafety(const DraftMedication& d, const Evaluation& ev, const KnowledgePack& pack,
                  std::vector<OrderFinding>& out) {
+  // Merge note: main replaced FindSafetyHits with SafetyScreen(record, pack).Hits(drugs).
   for (const auto& hit : FindSafetyHits({d.drug->inn}, ev.input->record, pack)) {
     const bool stop = hit.rule->action == "hard_stop";
     out.push_back({stop ? "cds.order.hard-stop" : "cds.order.review",

@@ -55,8 +55,8 @@ CdsResult HandleOrderSign(const Json& request, const KnowledgePack& pack, const 
   return HandleOrders(request, "order-sign", pack, cds, defaults);
 }
 
-CdsResult HandleOrderSelect(const Json& request, const KnowledgePack& pack,
-                            const CdsKnowledge& cds, const CdsDefaults& defaults) {
+CdsResult HandleOrderSelect(const Json& request, const KnowledgePack& pack, const CdsKnowledge& cds,
+                            const CdsDefaults& defaults) {
   return HandleOrders(request, "order-select", pack, cds, defaults);
 }
 

@@ -14,7 +14,7 @@ namespace oncnav {
 // orders. Errors and kFetchNeeded as for HandlePatientView.
 CdsResult HandleOrderSign(const Json& request, const KnowledgePack& pack, const CdsKnowledge& cds,
                           const CdsDefaults& defaults);
-CdsResult HandleOrderSelect(const Json& request, const KnowledgePack& pack,
-                            const CdsKnowledge& cds, const CdsDefaults& defaults);
+CdsResult HandleOrderSelect(const Json& request, const KnowledgePack& pack, const CdsKnowledge& cds,
+                            const CdsDefaults& defaults);
 
 }  // namespace oncnav

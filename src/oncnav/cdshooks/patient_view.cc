@@ -44,16 +44,16 @@ Json OptionsCard(const TherapyOptions& t, const KnowledgePack& pack, std::string
       {{"line", std::to_string(t.line)},
        {"count", std::to_string(t.options.size())},
        {"first", OptionLabel(first, pack, lang)}});
-  card.detail = Cat({"### ", pack.texts.Render(lang, "cds.options.heading",
-                                               {{"line", std::to_string(t.line)}}),
-                     "\n\n"});
+  card.detail = Cat(
+      {"### ", pack.texts.Render(lang, "cds.options.heading", {{"line", std::to_string(t.line)}}),
+       "\n\n"});
   for (size_t i = 0; i < t.options.size() && i < kOptionsShown; ++i) {
     card.detail += OptionMarkdown(t.options[i], pack, lang);
   }
   if (t.options.size() > kOptionsShown) {
-    card.detail += Cat({"\n", pack.texts.Render(lang, "cds.options.more",
-                                                {{"count", std::to_string(t.options.size() -
-                                                                          kOptionsShown)}})});
+    card.detail += Cat(
+        {"\n", pack.texts.Render(lang, "cds.options.more",
+                                 {{"count", std::to_string(t.options.size() - kOptionsShown)}})});
   }
   const Rule& rule = first.option ? first.option->rule : pack.rule("RA-01");
   card.sources = rule.sources;

@@ -17,9 +17,9 @@ void AddResource(const Json& res, const std::string& field, std::string_view pat
   // The practitioner is read for the card language only; the importer needs the patient's data.
   if (type == "Practitioner" || type == "PractitionerRole") return;
   if (type == "Patient" && res.value("id", "") != patient_id) {
-    errors.emplace_back(ErrorCode::kCdsBadRequest, Cat({field, ".id"}),
-                        Cat({"the prefetched Patient is not context.patientId (", patient_id,
-                             ")"}));
+    errors.emplace_back(
+        ErrorCode::kCdsBadRequest, Cat({field, ".id"}),
+        Cat({"the prefetched Patient is not context.patientId (", patient_id, ")"}));
     return;
   }
   entries.push_back({{"resource", res}});
@@ -38,8 +38,7 @@ Result<Json> BundleFromPrefetch(const Json& prefetch, std::string_view patient_i
       if (!it->contains("entry")) continue;
       const auto& list = (*it)["entry"];
       if (!list.is_array()) {
-        errors.emplace_back(ErrorCode::kCdsBadRequest, Cat({field, ".entry"}),
-                            "must be an array");
+        errors.emplace_back(ErrorCode::kCdsBadRequest, Cat({field, ".entry"}), "must be an array");
         continue;
       }
       for (size_t i = 0; i < list.size(); ++i) {

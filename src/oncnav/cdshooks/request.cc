@@ -36,9 +36,7 @@ class Checker {
   std::vector<Error> errors_;
 };
 
-bool IsHttpUrl(std::string_view s) {
-  return s.starts_with("https://") || s.starts_with("http://");
-}
+bool IsHttpUrl(std::string_view s) { return s.starts_with("https://") || s.starts_with("http://"); }
 
 // "Practitioner/abc" with Practitioner among `types`.
 bool IsReference(std::string_view s, const std::vector<std::string_view>& types) {

@@ -12,10 +12,10 @@ namespace oncnav {
 struct CdsRequest {
   std::string hook;
   std::string hook_instance;
-  std::string fhir_server;        // empty when absent
+  std::string fhir_server;         // empty when absent
   bool has_authorization = false;  // a valid fhirAuthorization object was given
-  std::string user_id;            // context.userId, "Practitioner/abc"
-  std::string patient_id;         // context.patientId
+  std::string user_id;             // context.userId, "Practitioner/abc"
+  std::string patient_id;          // context.patientId
   Json context;
   Json prefetch = Json::object();  // as sent (values may be null)
 };

@@ -61,9 +61,12 @@ inline std::filesystem::path SpecExample(const std::string& name) {
 // The prefetch an EHR would send for oncnav's templates, cut from a patient Bundle.
 inline Json PrefetchFromBundle(const Json& bundle) {
   static const std::map<std::string, std::string> keys = {
-      {"Condition", "conditions"},       {"Observation", "observations"},
-      {"MedicationRequest", "medicationRequests"}, {"AdverseEvent", "adverseEvents"},
-      {"Procedure", "procedures"},       {"Specimen", "specimens"},
+      {"Condition", "conditions"},
+      {"Observation", "observations"},
+      {"MedicationRequest", "medicationRequests"},
+      {"AdverseEvent", "adverseEvents"},
+      {"Procedure", "procedures"},
+      {"Specimen", "specimens"},
       {"BodyStructure", "bodyStructures"}};
   Json prefetch = Json::object();
   for (const auto& [type, key] : keys) {

@@ -15,22 +15,28 @@ TEST(CdsFeedback, RejectsWhatTheSpecificationForbids) {
   EXPECT_EQ(FirstField(R"({})"), "feedback");
   EXPECT_EQ(FirstField(R"({"feedback": []})"), "feedback");
   EXPECT_EQ(FirstField(R"({"feedback": [{"outcome": "overridden",
-      "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"), "feedback[0].card");
+      "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"),
+            "feedback[0].card");
   EXPECT_EQ(FirstField(R"({"feedback": [{"card": "c", "outcome": "ignored",
-      "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"), "feedback[0].outcome");
+      "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"),
+            "feedback[0].outcome");
   EXPECT_EQ(FirstField(R"({"feedback": [{"card": "c", "outcome": "accepted",
-      "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"), "feedback[0].acceptedSuggestions");
+      "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"),
+            "feedback[0].acceptedSuggestions");
   EXPECT_EQ(FirstField(R"({"feedback": [{"card": "c", "outcome": "accepted",
       "acceptedSuggestions": [{}], "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"),
             "feedback[0].acceptedSuggestions[0].id");
   EXPECT_EQ(FirstField(R"({"feedback": [{"card": "c", "outcome": "overridden",
-      "outcomeTimestamp": "11/12/2020"}]})"), "feedback[0].outcomeTimestamp");
+      "outcomeTimestamp": "11/12/2020"}]})"),
+            "feedback[0].outcomeTimestamp");
   EXPECT_EQ(FirstField(R"({"feedback": [{"card": "c", "outcome": "overridden",
       "overrideReason": {"reason": {"code": "x"}},
-      "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"), "feedback[0].overrideReason.reason.system");
+      "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"),
+            "feedback[0].overrideReason.reason.system");
   EXPECT_EQ(FirstField(R"({"feedback": [{"card": "c", "outcome": "accepted",
       "acceptedSuggestions": [{"id": "s"}], "overrideReason": {"userComment": "no"},
-      "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"), "feedback[0].overrideReason");
+      "outcomeTimestamp": "2020-12-11T00:00:00Z"}]})"),
+            "feedback[0].overrideReason");
 }
 
 TEST(CdsFeedback, AcceptsAllItemsAndOffsets) {

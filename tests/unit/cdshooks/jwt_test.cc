@@ -82,10 +82,8 @@ Json Claims() {
 
 std::string Token(const TestKey& key, const Json& claims, const std::string& header_alg = "",
                   const std::string& kid = "example-kid") {
-  Json header = {{"alg", header_alg.empty() ? key.alg : header_alg}, {"typ", "JWT"},
-                 {"kid", kid}};
-  std::string signed_part =
-      Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(claims.dump());
+  Json header = {{"alg", header_alg.empty() ? key.alg : header_alg}, {"typ", "JWT"}, {"kid", kid}};
+  std::string signed_part = Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(claims.dump());
   return signed_part + "." + Base64UrlEncode(Sign(key, signed_part));
 }
 
@@ -141,21 +139,19 @@ TEST(CdsJwt, WrongAudience) {
 }
 
 TEST(CdsJwt, Expired) {
-  EXPECT_EQ(FailureField(VerifyCdsJwt(Token(Es384(), Claims()), Trusted(), kAudience,
-                                      kNow + 300 + 61)),
-            "jwt.exp");
+  EXPECT_EQ(
+      FailureField(VerifyCdsJwt(Token(Es384(), Claims()), Trusted(), kAudience, kNow + 300 + 61)),
+      "jwt.exp");
   // Within the leeway it still passes; an iat in the future does not.
   EXPECT_TRUE(VerifyCdsJwt(Token(Es384(), Claims()), Trusted(), kAudience, kNow + 330).ok());
-  EXPECT_EQ(FailureField(VerifyCdsJwt(Token(Es384(), Claims()), Trusted(), kAudience,
-                                      kNow - 200)),
+  EXPECT_EQ(FailureField(VerifyCdsJwt(Token(Es384(), Claims()), Trusted(), kAudience, kNow - 200)),
             "jwt.iat");
 }
 
 TEST(CdsJwt, WrongAlgorithm) {
   // HS384 (symmetric) and none are refused by name, whatever the signature.
   for (const char* alg : {"HS384", "none", "ES256"}) {
-    EXPECT_EQ(FailureField(VerifyCdsJwt(Token(Es384(), Claims(), alg), Trusted(), kAudience,
-                                        kNow)),
+    EXPECT_EQ(FailureField(VerifyCdsJwt(Token(Es384(), Claims(), alg), Trusted(), kAudience, kNow)),
               "jwt.alg")
         << alg;
   }
@@ -171,12 +167,15 @@ TEST(CdsJwt, RequiredClaimsAndShape) {
     EXPECT_EQ(FailureField(VerifyCdsJwt(Token(Es384(), claims), Trusted(), kAudience, kNow)),
               std::string("jwt.") + claim);
   }
+  Json huge = Claims();
+  huge["exp"] = 1e300;  // must not overflow the conversion to seconds
+  EXPECT_EQ(FailureField(VerifyCdsJwt(Token(Es384(), huge), Trusted(), kAudience, kNow)),
+            "jwt.exp");
   Json other_issuer = Claims();
   other_issuer["iss"] = "https://evil.example.com/";
   EXPECT_EQ(FailureField(VerifyCdsJwt(Token(Es384(), other_issuer), Trusted(), kAudience, kNow)),
             "jwt.kid");
-  EXPECT_EQ(FailureField(VerifyCdsJwt("not-a-token", Trusted(), kAudience, kNow)),
-            "Authorization");
+  EXPECT_EQ(FailureField(VerifyCdsJwt("not-a-token", Trusted(), kAudience, kNow)), "Authorization");
   EXPECT_EQ(FailureField(VerifyCdsJwt("a.b.c", Trusted(), kAudience, kNow)), "jwt.header");
 }
 

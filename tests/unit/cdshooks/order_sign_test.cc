@@ -20,8 +20,8 @@ using cdstest::Pack;
 using cdstest::ReadJson;
 using cdstest::RequestFor;
 
-constexpr const char* kBoneOnly = "hr-positive-bone-only-first-line";  // denosumab active
-constexpr const char* kHer2Low = "hr-positive-her2-low-second-line";   // no bone agent
+constexpr const char* kBoneOnly = "hr-positive-bone-only-first-line";          // denosumab active
+constexpr const char* kHer2Low = "hr-positive-her2-low-second-line";           // no bone agent
 constexpr const char* kHer2Pos = "her2-positive-brain-metastases-third-line";  // ILD on T-DXd
 
 Json OrderRequest(const Json& bundle, const Json& drafts, const std::string& hook = "order-sign") {
@@ -54,14 +54,15 @@ std::vector<std::string> Codes(const Json& bundle, const Json& drafts) {
 
 Json Observation(const std::string& id, const std::string& loinc, double value,
                  const std::string& unit, const std::string& date, const std::string& patient) {
-  return {{"resource",
-           {{"resourceType", "Observation"},
-            {"id", id},
-            {"status", "final"},
-            {"code", {{"coding", Json::array({{{"system", "http://loinc.org"}, {"code", loinc}}})}}},
-            {"subject", {{"reference", Cat({"Patient/", patient})}}},
-            {"effectiveDateTime", date},
-            {"valueQuantity", {{"value", value}, {"unit", unit}}}}}};
+  return {
+      {"resource",
+       {{"resourceType", "Observation"},
+        {"id", id},
+        {"status", "final"},
+        {"code", {{"coding", Json::array({{{"system", "http://loinc.org"}, {"code", loinc}}})}}},
+        {"subject", {{"reference", Cat({"Patient/", patient})}}},
+        {"effectiveDateTime", date},
+        {"valueQuantity", {{"value", value}, {"unit", unit}}}}}};
 }
 
 void ExpectOneCard(const CdsResult& r, const std::string& indicator, const std::string& words) {
@@ -96,8 +97,7 @@ TEST(OrderSign, TwoBoneAgentsOrderedTogether) {
   // Normal renal function is needed for zoledronic acid not to raise its own card.
   Json with_labs = bundle;
   const std::string patient = cdstest::PatientIdOf(cdstest::PrefetchFromBundle(bundle));
-  with_labs["entry"].push_back(
-      Observation("cr", "2160-0", 0.8, "mg/dL", "2026-11-01", patient));
+  with_labs["entry"].push_back(Observation("cr", "2160-0", 0.8, "mg/dL", "2026-11-01", patient));
   auto codes = Codes(with_labs, drafts);
   EXPECT_EQ(std::count(codes.begin(), codes.end(), "cds.order.exclusive-draft"), 1) << codes.size();
 }
@@ -141,7 +141,8 @@ Json WithIldGrade(int grade) {
   Json bundle = ReadJson(ExampleBundle(kHer2Pos));
   for (auto& e : bundle["entry"]) {
     auto& res = e["resource"];
-    if (res["resourceType"] == "AdverseEvent" && res["event"]["text"] == "interstitial_lung_disease") {
+    if (res["resourceType"] == "AdverseEvent" &&
+        res["event"]["text"] == "interstitial_lung_disease") {
       res["extension"][0]["valueInteger"] = grade;
     }
   }
@@ -177,8 +178,8 @@ TEST(OrderSign, DrugExcludedByBiomarkers) {
 TEST(OrderSign, SafeOrderGetsNoCard) {
   const Json bundle = ReadJson(ExampleBundle(kHer2Low));
   // Fulvestrant, already part of the current regimen, and an unknown drug: nothing to say.
-  const Json drafts = Json::array({DraftOrder("draft-1", "fulvestrant"),
-                                   DraftOrder("draft-2", "paracetamol 500 mg")});
+  const Json drafts = Json::array(
+      {DraftOrder("draft-1", "fulvestrant"), DraftOrder("draft-2", "paracetamol 500 mg")});
   EXPECT_TRUE(Codes(bundle, drafts).empty());
   CdsResult r = Sign(bundle, drafts);
   ASSERT_EQ(r.outcome, CdsOutcome::kCards);
@@ -188,8 +189,8 @@ TEST(OrderSign, SafeOrderGetsNoCard) {
 
 TEST(OrderSelect, OnlySelectedOrdersAreChecked) {
   const Json bundle = ReadJson(ExampleBundle(kBoneOnly));
-  const Json drafts = Json::array({DraftOrder("draft-1", "zoledronic acid", "1114085"),
-                                   DraftOrder("draft-2", "fulvestrant")});
+  const Json drafts = Json::array(
+      {DraftOrder("draft-1", "zoledronic acid", "1114085"), DraftOrder("draft-2", "fulvestrant")});
   Json req = OrderRequest(bundle, drafts, "order-select");
   req["context"]["selections"] = Json::array({"MedicationRequest/draft-2"});
   CdsResult r = HandleOrderSelect(req, Pack(), Knowledge(), Defaults());
@@ -207,8 +208,7 @@ TEST(OrderSign, CardsInJapanese) {
       Pack(), Knowledge(), Defaults("ja"));
   ASSERT_EQ(r.body["cards"].size(), 1u);
   EXPECT_EQ(r.lang, "ja");
-  EXPECT_NE(r.body["cards"][0]["summary"].get<std::string>().find("デノスマブ"),
-            std::string::npos)
+  EXPECT_NE(r.body["cards"][0]["summary"].get<std::string>().find("デノスマブ"), std::string::npos)
       << r.body.dump(1);
 }
 

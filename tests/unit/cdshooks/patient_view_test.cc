@@ -5,8 +5,8 @@
 
 #include "cds_test_support.h"
 #include "oncnav/cdshooks/card_language.h"
-#include "oncnav/fhir/bundle_import.h"
 #include "oncnav/common/text.h"
+#include "oncnav/fhir/bundle_import.h"
 #include "oncnav/report/therapy_json.h"
 
 namespace oncnav {
@@ -62,8 +62,8 @@ TEST_P(PatientViewExamples, CardsFollowTheEvaluation) {
   ImportedRecord record;
   Evaluation ev = EvaluateBundle(bundle, record, "en");
   const Json& cards = r.body["cards"];
-  const size_t expected = (ev.therapy.options.empty() ? 0 : 1) + ev.alerts.size() +
-                          (ev.tests_needed.empty() ? 0 : 1);
+  const size_t expected =
+      (ev.therapy.options.empty() ? 0 : 1) + ev.alerts.size() + (ev.tests_needed.empty() ? 0 : 1);
   ASSERT_EQ(cards.size(), expected) << r.body.dump(1);
   for (const auto& card : cards) ExpectWellFormedCard(card);
 
@@ -74,10 +74,10 @@ TEST_P(PatientViewExamples, CardsFollowTheEvaluation) {
     const std::string label = OptionLabel(ev.therapy.options.front(), Pack(), "en");
     const std::string detail = options["detail"];
     EXPECT_NE(detail.find(label), std::string::npos) << detail;
-    EXPECT_NE(detail.find(ev.therapy.options.front().option
-                              ? ev.therapy.options.front().option->rule.id
-                              : "RA-01"),
-              std::string::npos);
+    EXPECT_NE(
+        detail.find(ev.therapy.options.front().option ? ev.therapy.options.front().option->rule.id
+                                                      : "RA-01"),
+        std::string::npos);
   }
   for (const auto& alert : ev.alerts) {
     const Json& card = cards[next++];
@@ -150,6 +150,27 @@ TEST(PatientView, MalformedBodiesAre400) {
     EXPECT_EQ(r.http_status, 400) << body;
     EXPECT_EQ(r.outcome, CdsOutcome::kError);
     EXPECT_TRUE(r.body.contains("errors"));
+  }
+}
+
+// Prefetch values of the wrong shape are 400s naming the key, never a crash.
+TEST(PatientView, MalformedPrefetchIs400) {
+  const Json bundle = ReadJson(ExampleBundle("hr-positive-bone-only-first-line"));
+  const std::vector<std::pair<std::string, Json>> cases = {
+      {"conditions", "Condition?patient=1"},
+      {"patient", Json::array()},
+      {"observations", {{"resourceType", "Bundle"}, {"entry", {{"x", 1}}}}},
+      {"observations", {{"resourceType", "Bundle"}, {"entry", Json::array({{{"resource", 7}}})}}},
+      {"medicationRequests", {{"resourceType", "Bundle"}, {"entry", "none"}}},
+  };
+  for (const auto& [key, value] : cases) {
+    Json req = RequestFor("patient-view", bundle);
+    req["prefetch"][key] = value;
+    CdsResult r = HandlePatientView(req, Pack(), Defaults());
+    EXPECT_EQ(r.http_status, 400) << key << " " << value.dump();
+    ASSERT_FALSE(r.errors.empty());
+    EXPECT_TRUE(r.errors.front().field.starts_with(Cat({"prefetch.", key})))
+        << r.errors.front().field;
   }
 }
 

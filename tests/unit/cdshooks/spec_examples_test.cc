@@ -22,7 +22,8 @@ using cdstest::ReadJson;
 using cdstest::SpecExample;
 
 Json Envelope(const std::string& hook, const Json& context) {
-  return {{"hook", hook}, {"hookInstance", "6f1e0a3c-0000-4000-8000-000000000001"},
+  return {{"hook", hook},
+          {"hookInstance", "6f1e0a3c-0000-4000-8000-000000000001"},
           {"context", context}};
 }
 
@@ -85,9 +86,8 @@ TEST(CdsSpecExamples, ExtensionExampleLacksPatientId) {
 TEST(CdsSpecExamples, AccessTokenExampleIsAValidFhirAuthorization) {
   Json req = Envelope("patient-view", {{"userId", "Practitioner/a"}, {"patientId", "1"}});
   req["fhirServer"] = "https://fhir.example.org";
-  req["fhirAuthorization"] =
-      ReadJson(SpecExample("current.09.passing-the-access-token-to-the-cds-serv.json"))
-          ["fhirAuthorization"];
+  req["fhirAuthorization"] = ReadJson(
+      SpecExample("current.09.passing-the-access-token-to-the-cds-serv.json"))["fhirAuthorization"];
   EXPECT_TRUE(ParseCdsRequest(req, "patient-view").ok());
   req["fhirAuthorization"]["token_type"] = "MAC";
   EXPECT_FALSE(ParseCdsRequest(req, "patient-view").ok());
@@ -96,8 +96,8 @@ TEST(CdsSpecExamples, AccessTokenExampleIsAValidFhirAuthorization) {
 struct ContextCase {
   const char* file;
   const char* hook;
-  int status;          // 400: the context breaks the hook's table; 412: valid, no prefetch
-  const char* field;   // the field a 400 names
+  int status;         // 400: the context breaks the hook's table; 412: valid, no prefetch
+  const char* field;  // the field a 400 names
 };
 
 class CdsContextExamples : public testing::TestWithParam<ContextCase> {};
@@ -131,8 +131,7 @@ INSTANTIATE_TEST_SUITE_P(
         ContextCase{"order-select.01.example-r4.json", "order-select", 412, ""},
         ContextCase{"order-select.02.example-stu3.json", "order-select", 412, ""},
         ContextCase{"order-select.03.example-dstu2.normalized.json", "order-select", 412, ""},
-        ContextCase{"current.05.example-prefetch-token.json", "order-sign", 400,
-                    "context.userId"},
+        ContextCase{"current.05.example-prefetch-token.json", "order-sign", 400, "context.userId"},
         ContextCase{"current.06.example-prefetch-token.json", "order-sign", 400,
                     "context.patientId"},
         ContextCase{"order-dispatch.01.example-r4.normalized.json", "order-sign", 400,
