@@ -85,7 +85,8 @@ void CheckRenal(const DraftMedication& d, const Evaluation& ev, const KnowledgeP
 
 void CheckSafety(const DraftMedication& d, const Evaluation& ev, const KnowledgePack& pack,
                  std::vector<OrderFinding>& out) {
-  // Merge note: main replaced FindSafetyHits with SafetyScreen(record, pack).Hits(drugs).
+  // Merge note: main replaced FindSafetyHits with SafetyScreen; there this becomes
+  // `SafetyScreen screen(ev.input->record, pack);` and `screen.Hits({d.drug->inn})`.
   for (const auto& hit : FindSafetyHits({d.drug->inn}, ev.input->record, pack)) {
     const bool stop = hit.rule->action == "hard_stop";
     out.push_back({stop ? "cds.order.hard-stop" : "cds.order.review",

@@ -137,6 +137,19 @@ TEST(OrderSign, ZoledronicAcidWithoutCreatinineAsksToCheck) {
             std::vector<std::string>{"cds.order.renal-unknown"});
 }
 
+// A client with no Patient resource sends null ("no data"): without age and sex the clearance
+// is unknown, which must give the check-renal-function card, never silence.
+TEST(OrderSign, NullPatientPrefetchLeavesClearanceUnknown) {
+  Json bundle = ReadJson(ExampleBundle(kHer2Low));
+  const std::string patient = cdstest::PatientIdOf(cdstest::PrefetchFromBundle(bundle));
+  bundle["entry"].push_back(Observation("cr", "2160-0", 0.8, "mg/dL", "2026-11-01", patient));
+  Json req = OrderRequest(bundle, Json::array({DraftOrder("draft-1", "zoledronic acid")}));
+  req["prefetch"]["patient"] = nullptr;
+  CdsResult r = HandleOrderSign(req, Pack(), Knowledge(), Defaults());
+  ASSERT_EQ(r.outcome, CdsOutcome::kCards) << r.body.dump(1);
+  ExpectOneCard(r, "warning", "cannot be computed");
+}
+
 Json WithIldGrade(int grade) {
   Json bundle = ReadJson(ExampleBundle(kHer2Pos));
   for (auto& e : bundle["entry"]) {
