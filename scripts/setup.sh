@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev   # building JSON output documents
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
+  libssl-dev           # OpenSSL libcrypto: CDS Hooks JWT signatures (ES384/RS384)
   ccache               # reuses compiled objects across rebuilds and worktrees
 )
 # Node.js and npm run the JavaScript test oracles (tests/oracle); keep an existing install.

@@ -18,7 +18,9 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 
 # Independent oracles (ajv): every shipped native record validates against the record's JSON
 # Schema; every FHIR Bundle oncnav writes (the examples exported by the unit tests and a
-# synthetic cohort) validates against the official FHIR R4 JSON schema.
+# synthetic cohort) validates against the official FHIR R4 JSON schema; CDS Hooks responses and
+# discovery documents (written by the unit tests) and the specification's examples against the
+# schemas in schemas/cds-hooks/.
 synth_dir="$(mktemp -d)"
 trap 'rm -rf "$synth_dir"' EXIT
 mkdir -p "$synth_dir/native" "$synth_dir/fhir"
@@ -27,7 +29,8 @@ build/test/apps/cli/oncnav synth --count 100 --seed 20261121 --output-format fhi
   > "$synth_dir/fhir/cohort.ndjson"
 (cd tests/oracle && npm ci --no-audit --no-fund --loglevel=error &&
   node validate_records.mjs "$synth_dir/native" &&
-  node validate_fhir.mjs ../../build/test/tests/output/fhir-export "$synth_dir/fhir")
+  node validate_fhir.mjs ../../build/test/tests/output/fhir-export "$synth_dir/fhir" &&
+  node validate_cds.mjs ../../build/test/tests/output/cds-hooks)
 
 bash scripts/format.sh --check
 echo "all tests passed"
