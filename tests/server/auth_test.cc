@@ -41,7 +41,7 @@ struct Expected {
   int outcome;
 };
 
-TEST_F(ServerTest, EveryPatientEndpointRefusesMissingWrongAndUnderPrivilegedTokens) {
+TEST_P(ServerTest, EveryPatientEndpointRefusesMissingWrongAndUnderPrivilegedTokens) {
   std::string doc = Example("native/hr-positive-her2-low-second-line.json");
   ASSERT_EQ(client_->Post("/patients", Bearer(clinician_), doc, "application/json")->status, 201);
   int64_t start = Body(client_->Get("/audit", Bearer(admin_)))["entries"].back()["seq"];
@@ -102,7 +102,7 @@ TEST_F(ServerTest, EveryPatientEndpointRefusesMissingWrongAndUnderPrivilegedToke
   }
 }
 
-TEST_F(ServerTest, SuccessfulWritesAreAuditedWithTheirAuthor) {
+TEST_P(ServerTest, SuccessfulWritesAreAuditedWithTheirAuthor) {
   std::string doc = Example("native/hr-positive-her2-low-second-line.json");
   ASSERT_EQ(client_->Post("/patients", Bearer(clinician_), doc, "application/json")->status, 201);
   ASSERT_EQ(client_
@@ -123,7 +123,7 @@ TEST_F(ServerTest, SuccessfulWritesAreAuditedWithTheirAuthor) {
   EXPECT_EQ(audit["entries"][2]["actor"], "alice");
 }
 
-TEST_F(ServerTest, AccessLogCarriesNoPatientIdentifiers) {
+TEST_P(ServerTest, AccessLogCarriesNoPatientIdentifiers) {
   std::string doc = Example("native/hr-positive-her2-low-second-line.json");
   ASSERT_EQ(client_->Post("/patients", Bearer(clinician_), doc, "application/json")->status, 201);
   client_->Get(std::string("/patients/") + kId + "/evaluation", Bearer(viewer_));
@@ -135,7 +135,7 @@ TEST_F(ServerTest, AccessLogCarriesNoPatientIdentifiers) {
   EXPECT_EQ(log.find("1962-05-14"), std::string::npos) << log;  // birth date
 }
 
-TEST_F(ServerTest, RateLimitAnswers429) {
+TEST_P(ServerTest, RateLimitAnswers429) {
   server_->Stop();
   std::string config = dir_.path() + "/limited.json";
   std::FILE* f = std::fopen(config.c_str(), "w");

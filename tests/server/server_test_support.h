@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "pg_cluster.h"
 #include "server_process.h"
 
 namespace oncnav::testing {
@@ -40,11 +41,18 @@ inline std::string FirstCode(const httplib::Result& r) {
   return j["errors"][0].value("code", "");
 }
 
-// A migrated store in a temporary directory with one user of each role, and a server on it.
-class ServerTest : public ::testing::Test {
+// A migrated store with one user of each role, and a server on it. The parameter is the
+// backend: "sqlite" (a temporary data directory) or "postgresql" (a throwaway cluster).
+class ServerTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    ASSERT_EQ(RunCli({"db", "upgrade", "--data-dir", dir_.path()}).status, 0);
+    if (GetParam() == "postgresql") {
+      pg_ = std::make_unique<PgCluster>(dir_.path());
+      ASSERT_TRUE(pg_->running()) << pg_->error();
+      database_ = {"--database", pg_->url()};
+    }
+    auto upgrade = Cli({"db", "upgrade"});
+    ASSERT_EQ(upgrade.status, 0) << upgrade.out;
     admin_ = AddUser("alice", "admin");
     clinician_ = AddUser("carol", "clinician");
     viewer_ = AddUser("victor", "viewer");
@@ -52,13 +60,24 @@ class ServerTest : public ::testing::Test {
   }
 
   std::string AddUser(const std::string& name, const std::string& role) {
-    auto r = RunCli({"user", "add", name, "--role", role, "--data-dir", dir_.path()});
+    auto r = Cli({"user", "add", name, "--role", role});
     EXPECT_EQ(r.status, 0);
     while (!r.out.empty() && r.out.back() == '\n') r.out.pop_back();
     return r.out;
   }
 
-  void Start(const std::vector<std::string>& extra = {}) {
+  // `oncnav ARGS... --data-dir DIR [--database URL]`.
+  CliResult Cli(std::vector<std::string> args) const {
+    args.push_back("--data-dir");
+    args.push_back(dir_.path());
+    args.insert(args.end(), database_.begin(), database_.end());
+    return RunCli(args);
+  }
+
+  bool sqlite() const { return GetParam() == "sqlite"; }
+
+  void Start(std::vector<std::string> extra = {}) {
+    extra.insert(extra.end(), database_.begin(), database_.end());
     server_ = std::make_unique<ServerProcess>(dir_.path(), extra);
     ASSERT_TRUE(server_->started()) << server_->stderr_text();
     client_ = server_->Client();
@@ -67,6 +86,8 @@ class ServerTest : public ::testing::Test {
   std::string db_path() const { return dir_.path() + "/oncnav.db"; }
 
   TempDir dir_;
+  std::unique_ptr<PgCluster> pg_;  // stopped after the server, before dir_ is removed
+  std::vector<std::string> database_;
   std::string admin_, clinician_, viewer_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<httplib::Client> client_;

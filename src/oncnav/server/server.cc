@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -209,6 +210,7 @@ Result<int> Server::Bind() {
 
 void Server::Run() { impl_->http.listen_after_bind(); }
 void Server::Stop() { impl_->http.stop(); }
+bool Server::IsRunning() const { return impl_->http.is_running(); }
 
 int RunServer(const ServerConfig& config) {
   auto fail = [](const std::vector<Error>& errors) {
@@ -227,6 +229,8 @@ int RunServer(const ServerConfig& config) {
   if (!pack) return fail(pack.errors());
   std::string backend(store.value()->Backend());
 
+  // A client that goes away mid-response must not end the process.
+  std::signal(SIGPIPE, SIG_IGN);
   // SIGINT and SIGTERM are taken by one thread that stops the server cleanly (the HTTP threads
   // inherit the blocked mask).
   sigset_t signals;
@@ -238,15 +242,19 @@ int RunServer(const ServerConfig& config) {
   Server server(config, std::move(store).value(), std::move(pack).value());
   auto port = server.Bind();
   if (!port) return fail(port.errors());
-  std::thread waiter([&server, signals] {
+  std::atomic<bool> done{false};
+  std::thread waiter([&server, &done, signals] {
     int sig = 0;
     sigwait(&signals, &sig);
+    // A signal that arrives before the listening loop runs must still stop it.
+    while (!server.IsRunning() && !done) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     server.Stop();
   });
   std::printf("oncnav: serving on http://%s:%d (store: %s; API: /openapi.json)\n",
               config.bind_address.c_str(), *port, backend.c_str());
   std::fflush(stdout);
   server.Run();
+  done = true;
   pthread_kill(waiter.native_handle(), SIGTERM);  // in case Run ended without a signal
   waiter.join();
   std::fprintf(stderr, "oncnav: stopped\n");

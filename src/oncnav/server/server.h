@@ -27,6 +27,7 @@ class Server {
   // Serves until Stop() is called (from another thread).
   void Run();
   void Stop();
+  bool IsRunning() const;
 
   const std::vector<Route>& routes() const { return routes_; }
 
