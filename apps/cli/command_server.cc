@@ -85,14 +85,13 @@ int DbLoad(const Args& args, const server::ServerConfig& config) {
       while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
       std::fclose(f);
     }
-    auto record = f ? server::ReadPatientDocument(text, pack)
-                    : Result<ImportedRecord>(
-                          Error{ErrorCode::kFileNotFound, path, "cannot read the file"});
+    auto record =
+        f ? server::ReadPatientDocument(text, pack)
+          : Result<ImportedRecord>(Error{ErrorCode::kFileNotFound, path, "cannot read the file"});
     if (!record) return ReportErrors(record.errors(), "text");
-    storage::PatientChange change{record->record.demographics.id,
-                                  args.Get("author").value_or("oncnav db load"),
-                                  args.Get("reason").value_or("loaded from a file"),
-                                  record->format, text};
+    storage::PatientChange change{
+        record->record.demographics.id, args.Get("author").value_or("oncnav db load"),
+        args.Get("reason").value_or("loaded from a file"), record->format, text};
     auto written = store->Create(change);
     if (!written && written.error().code == ErrorCode::kConflict) {
       ++skipped;  // already loaded: loading is repeatable

@@ -8,9 +8,7 @@ namespace {
 
 const char* kNative = "native/hr-positive-her2-low-second-line.json";
 
-std::string NativeId() {
-  return json::parse(Example(kNative))["patient"]["id"].get<std::string>();
-}
+std::string NativeId() { return json::parse(Example(kNative))["patient"]["id"].get<std::string>(); }
 
 TEST_P(ServerTest, HealthAndOpenApiArePublicAndListEveryRoute) {
   auto health = client_->Get("/health");
@@ -115,8 +113,7 @@ TEST_P(ServerTest, CreateReadUpdateDeleteWithRevisions) {
   EXPECT_EQ(Body(first)["record"], json::parse(doc));
   EXPECT_EQ(Body(client_->Get("/patients", Bearer(viewer_)))["patients"].size(), 0u);
   EXPECT_EQ(
-      Body(client_->Get("/patients?include_deleted=true", Bearer(viewer_)))["patients"].size(),
-      1u);
+      Body(client_->Get("/patients?include_deleted=true", Bearer(viewer_)))["patients"].size(), 1u);
 
   // A deleted patient is restored by an update against the deletion revision.
   auto restored =
@@ -134,9 +131,9 @@ TEST_P(ServerTest, EvaluationIsTheCliOutput) {
     auto cli = RunCli({"evaluate", path, "--format", "json", "--region", "us", "--lang", lang,
                        "--as-of", "2026-11-01"});
     ASSERT_EQ(cli.status, 0);
-    auto served = client_->Get("/patients/" + NativeId() +
-                                   "/evaluation?region=us&as_of=2026-11-01&lang=" + lang,
-                               Bearer(viewer_));
+    auto served = client_->Get(
+        "/patients/" + NativeId() + "/evaluation?region=us&as_of=2026-11-01&lang=" + lang,
+        Bearer(viewer_));
     ASSERT_EQ(served->status, 200) << served->body;
     EXPECT_EQ(json::parse(served->body), json::parse(cli.out)) << lang;
   }
@@ -222,8 +219,8 @@ TEST_P(ServerTest, AdminCreatesUsersWhoseTokensWork) {
   auto dup = client_->Post("/users", Bearer(admin_), R"({"name": "nina", "role": "viewer"})",
                            "application/json");
   EXPECT_EQ(dup->status, 409);
-  auto bad = client_->Post("/users", Bearer(admin_), R"({"name": "", "role": "god"})",
-                           "application/json");
+  auto bad =
+      client_->Post("/users", Bearer(admin_), R"({"name": "", "role": "god"})", "application/json");
   EXPECT_EQ(bad->status, 422);
   auto users = Body(client_->Get("/users", Bearer(admin_)));
   EXPECT_EQ(users["users"].size(), 4u);

@@ -75,19 +75,20 @@ TEST_P(ServerTest, EveryPatientEndpointRefusesMissingWrongAndUnderPrivilegedToke
     }
   }
   // Nothing was changed by the refused requests.
-  EXPECT_EQ(client_->Get(std::string("/patients/") + kId, Bearer(viewer_))
-                ->get_header_value("ETag"),
-            "\"1\"");
+  EXPECT_EQ(
+      client_->Get(std::string("/patients/") + kId, Bearer(viewer_))->get_header_value("ETag"),
+      "\"1\"");
   expected.push_back({"victor", kId, "read", 200});
 
   // Only an admin reads the audit log and manages users.
   EXPECT_EQ(client_->Get("/audit", Bearer(clinician_))->status, 403);
   EXPECT_EQ(client_->Get("/audit")->status, 401);
   EXPECT_EQ(client_->Get("/users", Bearer(clinician_))->status, 403);
-  EXPECT_EQ(client_->Post("/users", Bearer(clinician_), R"({"name":"x","role":"admin"})",
-                          "application/json")
-                ->status,
-            403);
+  EXPECT_EQ(
+      client_
+          ->Post("/users", Bearer(clinician_), R"({"name":"x","role":"admin"})", "application/json")
+          ->status,
+      403);
 
   // The audit log holds one line for every access above, in order.
   auto audit = client_->Get("/audit?after=" + std::to_string(start), Bearer(admin_));

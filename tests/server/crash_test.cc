@@ -60,9 +60,9 @@ TEST_P(ServerTest, KillDuringConcurrentWritesLosesNoAcknowledgedWrite) {
         ++acks;
         // Then a chain of updates on the same patient.
         for (int64_t rev = 1; rev < 3 && !killed; ++rev) {
-          auto updated = client->Put("/patients/" + id,
-                                     BearerIfMatch(clinician_, std::to_string(rev)), body,
-                                     "application/json");
+          auto updated =
+              client->Put("/patients/" + id, BearerIfMatch(clinician_, std::to_string(rev)), body,
+                          "application/json");
           if (!updated || updated->status != 200) break;
           std::lock_guard lock(mutex);
           acknowledged[id] = rev + 1;
@@ -104,8 +104,8 @@ TEST_P(ServerTest, KillDuringConcurrentWritesLosesNoAcknowledgedWrite) {
   // Every stored patient (acknowledged or not) is whole and readable.
   auto list = Body(client_->Get("/patients?limit=1000", Bearer(viewer_)));
   for (const auto& p : list["patients"]) {
-    auto ev = client_->Get("/patients/" + p["id"].get<std::string>() + "/evaluation",
-                           Bearer(viewer_));
+    auto ev =
+        client_->Get("/patients/" + p["id"].get<std::string>() + "/evaluation", Bearer(viewer_));
     EXPECT_EQ(ev->status, 200) << p["id"];
   }
 }

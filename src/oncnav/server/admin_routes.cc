@@ -67,8 +67,8 @@ void AddUser(const ApiContext& api, Exchange& ex) {
   Json body = Json::parse(ex.req.body, nullptr, false);
   std::vector<Error> errors;
   if (body.is_discarded() || !body.is_object()) {
-    return SendErrors(ex.res, {{ErrorCode::kInvalidJson, "$", "must be a JSON object"}},
-                      &api.pack, api.config.lang);
+    return SendErrors(ex.res, {{ErrorCode::kInvalidJson, "$", "must be a JSON object"}}, &api.pack,
+                      api.config.lang);
   }
   std::string name = body.value("name", Json()).is_string() ? body["name"].get<std::string>() : "";
   std::string role_name =
@@ -93,21 +93,43 @@ void AddUser(const ApiContext& api, Exchange& ex) {
 std::vector<Route> AdminRoutes(const ApiContext& api) {
   const ApiContext* a = &api;
   return {
-      {"GET", "/audit", "admin",
+      {"GET",
+       "/audit",
+       "admin",
        "The audit log: every read and write of patient data (who, which patient, what, when, "
        "outcome), oldest first.",
-       Role::kAdmin, "",
+       Role::kAdmin,
+       "",
        {{"patient", "only entries about this patient id"},
         {"actor", "only entries by this user"},
         {"after", "only entries with seq greater than this"},
         {"limit", "1 to 10000 (default 1000)"}},
-       false, "", {200, 401, 403, 422, 429}, [a](Exchange& ex) { Audit(*a, ex); }},
-      {"GET", "/users", "admin", "API users and their roles (never their tokens).", Role::kAdmin,
-       "", {}, false, "", {200, 401, 403, 429}, [a](Exchange& ex) { ListUsers(*a, ex); }},
-      {"POST", "/users", "admin",
+       false,
+       "",
+       {200, 401, 403, 422, 429},
+       [a](Exchange& ex) { Audit(*a, ex); }},
+      {"GET",
+       "/users",
+       "admin",
+       "API users and their roles (never their tokens).",
+       Role::kAdmin,
+       "",
+       {},
+       false,
+       "",
+       {200, 401, 403, 429},
+       [a](Exchange& ex) { ListUsers(*a, ex); }},
+      {"POST",
+       "/users",
+       "admin",
        "Create an API user; the response shows its token once (only its hash is stored).",
-       Role::kAdmin, "", {}, false, "{\"name\": \"...\", \"role\": \"admin|clinician|viewer\"}",
-       {201, 400, 401, 403, 409, 422, 429}, [a](Exchange& ex) { AddUser(*a, ex); }},
+       Role::kAdmin,
+       "",
+       {},
+       false,
+       "{\"name\": \"...\", \"role\": \"admin|clinician|viewer\"}",
+       {201, 400, 401, 403, 409, 422, 429},
+       [a](Exchange& ex) { AddUser(*a, ex); }},
   };
 }
 

@@ -63,9 +63,17 @@ Result<ServerConfig> LoadServerConfig(const std::string& path) {
   if (j.is_discarded() || !j.is_object()) {
     return Error{ErrorCode::kInvalidJson, path, "the configuration is not a JSON object"};
   }
-  static const char* kKeys[] = {"bind_address", "port",    "data_dir",        "database",
-                                "region",       "lang",    "knowledge_dir",   "max_body_bytes",
-                                "threads",      "access_log", "rate_limit_per_minute"};
+  static const char* kKeys[] = {"bind_address",
+                                "port",
+                                "data_dir",
+                                "database",
+                                "region",
+                                "lang",
+                                "knowledge_dir",
+                                "max_body_bytes",
+                                "threads",
+                                "access_log",
+                                "rate_limit_per_minute"};
   std::vector<Error> errors;
   for (const auto& [key, value] : j.items()) {
     bool known = false;

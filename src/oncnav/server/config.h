@@ -14,9 +14,9 @@ struct ServerConfig {
   std::string bind_address = "127.0.0.1";
   int port = 8780;  // 0: the system picks a free port (tests)
   storage::StoreLocation store;
-  std::string region = "jp";     // default ?region= of evaluations
-  std::string lang = "en";       // default ?lang= of evaluations and error messages
-  std::string knowledge_dir;     // "" = the built-in default pack
+  std::string region = "jp";  // default ?region= of evaluations
+  std::string lang = "en";    // default ?lang= of evaluations and error messages
+  std::string knowledge_dir;  // "" = the built-in default pack
   size_t max_body_bytes = 8u << 20;
   int rate_limit_per_minute = 6000;  // per client (token, or address without one); 0 = off
   int threads = 8;

@@ -13,8 +13,8 @@ void SendJson(httplib::Response& res, int status, const Json& body) {
   SendJsonText(res, status, body.dump());
 }
 
-void SendErrors(httplib::Response& res, const std::vector<Error>& errors,
-                const KnowledgePack* pack, std::string_view lang) {
+void SendErrors(httplib::Response& res, const std::vector<Error>& errors, const KnowledgePack* pack,
+                std::string_view lang) {
   int status = errors.empty() ? 500 : Describe(errors.front().code).http_status;
   SendJson(res, status, ErrorsToJson(errors, pack, lang));
 }

@@ -16,7 +16,7 @@ void SendJsonText(httplib::Response& res, int status, std::string body);
 
 // The error document of docs/output.md ({"errors": [...]}) with the HTTP status of the first
 // error in the catalogue; messages in `lang` when the pack has them.
-void SendErrors(httplib::Response& res, const std::vector<Error>& errors,
-                const KnowledgePack* pack, std::string_view lang);
+void SendErrors(httplib::Response& res, const std::vector<Error>& errors, const KnowledgePack* pack,
+                std::string_view lang);
 
 }  // namespace oncnav::server

@@ -45,16 +45,15 @@ std::string Reason(const Exchange& ex, std::string_view fallback) {
 }
 
 Json RevisionMeta(const PatientRevision& r) {
-  return Json{{"revision", r.revision},   {"action", r.action},
-              {"author", r.author},       {"reason", r.reason},
-              {"created_at", r.created_at}, {"format", r.format}};
+  return Json{{"revision", r.revision}, {"action", r.action},         {"author", r.author},
+              {"reason", r.reason},     {"created_at", r.created_at}, {"format", r.format}};
 }
 
 // {"id", "revision", ..., "record": <document as stored>}: the document is spliced in as text,
 // it was validated JSON when it was written.
 std::string PatientBody(const PatientRevision& r) {
-  Json meta = {{"id", r.patient_id},   {"revision", r.revision}, {"action", r.action},
-               {"author", r.author},   {"reason", r.reason},     {"created_at", r.created_at},
+  Json meta = {{"id", r.patient_id}, {"revision", r.revision}, {"action", r.action},
+               {"author", r.author}, {"reason", r.reason},     {"created_at", r.created_at},
                {"format", r.format}};
   std::string text = meta.dump();
   text.pop_back();  // the closing brace
@@ -225,8 +224,8 @@ class PatientApi {
   void Evaluation(Exchange& ex) const {
     EvaluateOptions options;
     std::vector<Error> errors;
-    options.region = ex.req.has_param("region") ? ex.req.get_param_value("region")
-                                                : api_.config.region;
+    options.region =
+        ex.req.has_param("region") ? ex.req.get_param_value("region") : api_.config.region;
     if (options.region != "jp" && options.region != "us" && options.region != "cn" &&
         options.region != "eu") {
       errors.push_back({ErrorCode::kInvalidValue, "region", "must be jp, us, cn or eu"});
@@ -255,8 +254,7 @@ class PatientApi {
     auto record = Load(ex, Date::Today());
     if (!record) return;
     ex.res.status = 200;
-    ex.res.set_content(ExportFhirBundle(record->record, api_.pack).dump(),
-                       "application/fhir+json");
+    ex.res.set_content(ExportFhirBundle(record->record, api_.pack).dump(), "application/fhir+json");
   }
 
  private:
@@ -272,51 +270,113 @@ std::vector<Route> PatientRoutes(const ApiContext& api) {
   };
   const std::vector<QueryParam> kLang = {{"lang", "language of messages: en, ja or zh"}};
   return {
-      {"POST", "/patients", "patients",
+      {"POST",
+       "/patients",
+       "patients",
        "Create a patient from a native record or a FHIR R4 Bundle (detected); returns the "
        "import warnings. Optional header X-Reason.",
-       Role::kClinician, "create", kLang, false,
+       Role::kClinician,
+       "create",
+       kLang,
+       false,
        "a native oncnav patient record (docs/record-format.md) or a FHIR R4 Bundle",
-       {201, 400, 401, 403, 409, 413, 415, 422, 429}, bind(&PatientApi::Create)},
-      {"GET", "/patients", "patients", "List patients, optionally those whose id contains q.",
-       Role::kViewer, "list",
+       {201, 400, 401, 403, 409, 413, 415, 422, 429},
+       bind(&PatientApi::Create)},
+      {"GET",
+       "/patients",
+       "patients",
+       "List patients, optionally those whose id contains q.",
+       Role::kViewer,
+       "list",
        {{"q", "a substring of the patient id"},
         {"include_deleted", "true to list deleted patients too"},
         {"limit", "1 to 1000 (default 100)"},
         {"offset", "patients to skip (default 0)"}},
-       false, "", {200, 401, 403, 422, 429}, bind(&PatientApi::List)},
-      {"GET", "/patients/{id}", "patients",
+       false,
+       "",
+       {200, 401, 403, 422, 429},
+       bind(&PatientApi::List)},
+      {"GET",
+       "/patients/{id}",
+       "patients",
        "The newest revision of a patient with its record as submitted; ETag is the revision.",
-       Role::kViewer, "read", {}, false, "", {200, 401, 403, 404, 410, 429},
+       Role::kViewer,
+       "read",
+       {},
+       false,
+       "",
+       {200, 401, 403, 404, 410, 429},
        bind(&PatientApi::Read)},
-      {"PUT", "/patients/{id}", "patients",
+      {"PUT",
+       "/patients/{id}",
+       "patients",
        "Replace a patient's record as a new revision. If-Match must carry the ETag read; a "
        "mismatch is 409 and nothing is written. Optional header X-Reason.",
-       Role::kClinician, "update", kLang, true,
+       Role::kClinician,
+       "update",
+       kLang,
+       true,
        "a native oncnav patient record or a FHIR R4 Bundle with the same patient id",
-       {200, 400, 401, 403, 404, 409, 413, 415, 422, 428, 429}, bind(&PatientApi::Update)},
-      {"DELETE", "/patients/{id}", "patients",
+       {200, 400, 401, 403, 404, 409, 413, 415, 422, 428, 429},
+       bind(&PatientApi::Update)},
+      {"DELETE",
+       "/patients/{id}",
+       "patients",
        "Delete a patient: records a deletion revision (If-Match required); history remains.",
-       Role::kClinician, "delete", {}, true, "", {200, 400, 401, 403, 404, 409, 410, 428, 429},
+       Role::kClinician,
+       "delete",
+       {},
+       true,
+       "",
+       {200, 400, 401, 403, 404, 409, 410, 428, 429},
        bind(&PatientApi::Delete)},
-      {"GET", "/patients/{id}/history", "patients",
-       "Every revision of a patient (who, when, why, what), oldest first.", Role::kViewer,
-       "history", {}, false, "", {200, 401, 403, 404, 429}, bind(&PatientApi::History)},
-      {"GET", "/patients/{id}/revisions/{revision}", "patients",
-       "One past revision of a patient with its record.", Role::kViewer, "read-revision", {},
-       false, "", {200, 401, 403, 404, 422, 429}, bind(&PatientApi::ReadRevision)},
-      {"GET", "/patients/{id}/evaluation", "evaluation",
+      {"GET",
+       "/patients/{id}/history",
+       "patients",
+       "Every revision of a patient (who, when, why, what), oldest first.",
+       Role::kViewer,
+       "history",
+       {},
+       false,
+       "",
+       {200, 401, 403, 404, 429},
+       bind(&PatientApi::History)},
+      {"GET",
+       "/patients/{id}/revisions/{revision}",
+       "patients",
+       "One past revision of a patient with its record.",
+       Role::kViewer,
+       "read-revision",
+       {},
+       false,
+       "",
+       {200, 401, 403, 404, 422, 429},
+       bind(&PatientApi::ReadRevision)},
+      {"GET",
+       "/patients/{id}/evaluation",
+       "evaluation",
        "The evaluation of the newest revision: the same document as `oncnav evaluate --format "
        "json` (docs/output.md).",
-       Role::kViewer, "evaluate",
+       Role::kViewer,
+       "evaluate",
        {{"region", "jp, us, cn or eu (default: the server's)"},
         {"lang", "en, ja or zh (default: the server's)"},
         {"as_of", "evaluation date YYYY-MM-DD (default: today)"}},
-       false, "", {200, 401, 403, 404, 410, 422, 429}, bind(&PatientApi::Evaluation)},
-      {"GET", "/patients/{id}/fhir", "fhir",
+       false,
+       "",
+       {200, 401, 403, 404, 410, 422, 429},
+       bind(&PatientApi::Evaluation)},
+      {"GET",
+       "/patients/{id}/fhir",
+       "fhir",
        "The newest revision as a FHIR R4 collection Bundle with mCODE profiles "
        "(docs/fhir-mapping.md).",
-       Role::kViewer, "export-fhir", {}, false, "", {200, 401, 403, 404, 410, 422, 429},
+       Role::kViewer,
+       "export-fhir",
+       {},
+       false,
+       "",
+       {200, 401, 403, 404, 410, 422, 429},
        bind(&PatientApi::Fhir)},
   };
 }

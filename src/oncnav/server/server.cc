@@ -21,7 +21,9 @@ namespace oncnav::server {
 
 struct Server::Impl {
   Impl(ServerConfig c, std::unique_ptr<storage::PatientStore> s, KnowledgePack p)
-      : store(std::move(s)), pack(std::move(p)), api{std::move(c), *store, pack},
+      : store(std::move(s)),
+        pack(std::move(p)),
+        api{std::move(c), *store, pack},
         limiter(api.config.rate_limit_per_minute) {}
 
   std::unique_ptr<storage::PatientStore> store;
@@ -63,15 +65,14 @@ void Refuse(httplib::Response& res, ErrorCode code, const char* reason) {
 void Server::Impl::Log(const std::string& method, const std::string& path, int status,
                        std::chrono::steady_clock::time_point start) const {
   if (!api.config.access_log) return;
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                  .count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   // The route's pattern, never the request path: paths carry patient ids.
   std::fprintf(stderr, "%s %s %s %d %.2fms\n", storage::NowTimestamp().c_str(), method.c_str(),
                path.c_str(), status, ms);
 }
 
-void Server::Impl::Handle(const Route& route, const httplib::Request& req,
-                          httplib::Response& res) {
+void Server::Impl::Handle(const Route& route, const httplib::Request& req, httplib::Response& res) {
   auto start = std::chrono::steady_clock::now();
   Exchange ex{req, res, {}, {}, {}, false};
   for (size_t i = 1; i < req.matches.size(); ++i) ex.path_params.push_back(req.matches[i].str());
@@ -145,8 +146,17 @@ Server::Server(ServerConfig config, std::unique_ptr<storage::PatientStore> store
   // CDS Hooks (issue 5, item 4; src/oncnav/cdshooks): the GET /cds-services discovery route and
   // the POST /cds-services/{id} and feedback routes are appended to routes_ here, so they get
   // the same registration, audit and OpenAPI documentation as the others.
-  routes_.push_back({"GET", "/health", "meta", "Liveness: the server answers and its store opens.",
-                     std::nullopt, "", {}, false, "", {200, 500}, [&s](Exchange& ex) {
+  routes_.push_back({"GET",
+                     "/health",
+                     "meta",
+                     "Liveness: the server answers and its store opens.",
+                     std::nullopt,
+                     "",
+                     {},
+                     false,
+                     "",
+                     {200, 500},
+                     [&s](Exchange& ex) {
                        auto version = s.store->SchemaVersion();
                        if (!version) return SendErrors(ex.res, version.errors(), nullptr, "en");
                        SendJson(ex.res, 200,
@@ -155,9 +165,16 @@ Server::Server(ServerConfig config, std::unique_ptr<storage::PatientStore> store
                                  {"store", s.store->Backend()},
                                  {"schema_version", *version}});
                      }});
-  routes_.push_back({"GET", "/openapi.json", "meta",
+  routes_.push_back({"GET",
+                     "/openapi.json",
+                     "meta",
                      "This API as an OpenAPI 3 document, generated from the route table.",
-                     std::nullopt, "", {}, false, "", {200},
+                     std::nullopt,
+                     "",
+                     {},
+                     false,
+                     "",
+                     {200},
                      [&s](Exchange& ex) { SendJsonText(ex.res, 200, s.openapi); }});
   s.openapi = OpenApiDocument(routes_).dump(2);
 
@@ -178,20 +195,21 @@ Server::Server(ServerConfig config, std::unique_ptr<storage::PatientStore> store
   // Unknown paths and bodies refused by the HTTP layer get the error document too.
   s.http.set_error_handler(httplib::Server::HandlerWithResponse(
       [&s](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    ErrorCode code = res.status == 413   ? ErrorCode::kPayloadTooLarge
-                     : res.status == 404 ? ErrorCode::kNotFound
-                                         : ErrorCode::kUsage;
-    std::string reason = res.status == 413 ? Cat({"the body is larger than ",
-                                                  std::to_string(s.api.config.max_body_bytes),
-                                                  " bytes (max_body_bytes)"})
-                         : res.status == 404 ? "no such endpoint (see /openapi.json)"
-                                             : "the request is not valid HTTP for this API";
-    int status = res.status;
-    SendJson(res, status, ErrorsToJson({{code, "", reason}}, nullptr, "en"));
-    s.Log(req.method, "(unrouted)", status, std::chrono::steady_clock::now());
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        ErrorCode code = res.status == 413   ? ErrorCode::kPayloadTooLarge
+                         : res.status == 404 ? ErrorCode::kNotFound
+                                             : ErrorCode::kUsage;
+        std::string reason =
+            res.status == 413
+                ? Cat({"the body is larger than ", std::to_string(s.api.config.max_body_bytes),
+                       " bytes (max_body_bytes)"})
+            : res.status == 404 ? "no such endpoint (see /openapi.json)"
+                                : "the request is not valid HTTP for this API";
+        int status = res.status;
+        SendJson(res, status, ErrorsToJson({{code, "", reason}}, nullptr, "en"));
+        s.Log(req.method, "(unrouted)", status, std::chrono::steady_clock::now());
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 }
 
 Server::~Server() = default;

@@ -101,8 +101,8 @@ class PostgresStore final : public PatientStore {
         std::string sql(m.sql);
         PgResult applied(PQexec(db, sql.c_str()));
         if (!applied.Ok()) return Fail(db, Cat({"migration ", m.name, " failed"}));
-        PgResult set = Query(db, "UPDATE oncnav_schema SET version = $1",
-                             {std::to_string(m.version)});
+        PgResult set =
+            Query(db, "UPDATE oncnav_schema SET version = $1", {std::to_string(m.version)});
         if (!set.Ok()) return Fail(db, Cat({"migration ", m.name, " failed"}));
         current = m.version;
       }
@@ -194,11 +194,11 @@ class PostgresStore final : public PatientStore {
   Result<User> AddUser(std::string_view name, Role role, std::string_view token_hash) override {
     return With<User>([&](PGconn* db) -> Result<User> {
       User user{std::string(name), role, NowTimestamp()};
-      PgResult q = Query(db,
-                         "INSERT INTO api_user (name, role, token_hash, created_at) "
-                         "VALUES ($1, $2, $3, $4)",
-                         {user.name, std::string(RoleName(role)), std::string(token_hash),
-                          user.created_at});
+      PgResult q =
+          Query(db,
+                "INSERT INTO api_user (name, role, token_hash, created_at) "
+                "VALUES ($1, $2, $3, $4)",
+                {user.name, std::string(RoleName(role)), std::string(token_hash), user.created_at});
       if (q.State() == "23505") {
         return Error{ErrorCode::kConflict, "name", "a user with this name exists"};
       }
@@ -214,8 +214,7 @@ class PostgresStore final : public PatientStore {
                          {std::string(token_hash)});
       if (!q.Ok()) return StorageError(db, "cannot read users");
       if (q.Rows() == 0) return Out();
-      return Out(User{q.Text(0, 0), ParseRole(q.Text(0, 1)).value_or(Role::kViewer),
-                      q.Text(0, 2)});
+      return Out(User{q.Text(0, 0), ParseRole(q.Text(0, 1)).value_or(Role::kViewer), q.Text(0, 2)});
     });
   }
 
@@ -226,8 +225,8 @@ class PostgresStore final : public PatientStore {
       if (!q.Ok()) return StorageError(db, "cannot read users");
       Out out;
       for (int i = 0; i < q.Rows(); ++i) {
-        out.push_back({q.Text(i, 0), ParseRole(q.Text(i, 1)).value_or(Role::kViewer),
-                       q.Text(i, 2)});
+        out.push_back(
+            {q.Text(i, 0), ParseRole(q.Text(i, 1)).value_or(Role::kViewer), q.Text(i, 2)});
       }
       return out;
     });
@@ -390,23 +389,23 @@ class PostgresStore final : public PatientStore {
       r.format = change.format;
       r.document = change.document;
     }
-    PgResult upsert = Query(db,
-                            "INSERT INTO patient (id, revision, deleted, updated_at) "
-                            "VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET "
-                            "revision = $2, deleted = $3, updated_at = $4",
-                            {r.patient_id, std::to_string(r.revision),
-                             deleting ? "true" : "false", r.created_at});
+    PgResult upsert = Query(
+        db,
+        "INSERT INTO patient (id, revision, deleted, updated_at) "
+        "VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET "
+        "revision = $2, deleted = $3, updated_at = $4",
+        {r.patient_id, std::to_string(r.revision), deleting ? "true" : "false", r.created_at});
     if (upsert.State() == "23505") {
       return Error{ErrorCode::kConflict, "id", "a patient with this id was just created"};
     }
     if (!upsert.Ok()) return StorageError(db, "cannot write the patient");
-    PgResult insert = Query(db,
-                            "INSERT INTO patient_revision (patient_id, revision, action, author, "
-                            "reason, created_at, format, document) "
-                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                            {r.patient_id, std::to_string(r.revision), r.action, r.author,
-                             r.reason, r.created_at, r.format,
-                             deleting ? std::nullopt : std::optional<std::string>(r.document)});
+    PgResult insert =
+        Query(db,
+              "INSERT INTO patient_revision (patient_id, revision, action, author, "
+              "reason, created_at, format, document) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+              {r.patient_id, std::to_string(r.revision), r.action, r.author, r.reason, r.created_at,
+               r.format, deleting ? std::nullopt : std::optional<std::string>(r.document)});
     if (insert.State() == "23505") {
       return Error{ErrorCode::kConflict, "id", "a patient with this id was just created"};
     }
