@@ -11,6 +11,11 @@ packages=(
   clang-format
   libssl-dev           # OpenSSL libcrypto: CDS Hooks JWT signatures (ES384/RS384)
   ccache               # reuses compiled objects across rebuilds and worktrees
+  libcpp-httplib-dev   # the HTTP server of `oncnav serve` and its integration tests
+  libsqlite3-dev       # the embedded default patient store
+  libsodium-dev        # hashing of API tokens
+  libpq-dev postgresql # the PostgreSQL store and the throwaway cluster its tests start
+  wrk curl             # the server load benchmark (bench/load/run.sh, run by hand)
 )
 # Node.js and npm run the JavaScript test oracles (tests/oracle); keep an existing install.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

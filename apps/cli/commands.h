@@ -13,5 +13,9 @@ int RunKnowledge(const std::vector<std::string>& argv);
 int RunErrors(const std::vector<std::string>& argv);
 int RunCalc(const std::vector<std::string>& argv);
 int RunSynth(const std::vector<std::string>& argv);
+// The server and its store (command_server.cc).
+int RunServe(const std::vector<std::string>& argv);
+int RunDb(const std::vector<std::string>& argv);
+int RunUser(const std::vector<std::string>& argv);
 
 }  // namespace oncnav::cli

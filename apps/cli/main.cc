@@ -31,6 +31,12 @@ const Command kCommands[] = {
      "--count N --seed S [--output-format native|fhir] [--out DIR]  synthetic patients "
      "(NDJSON on stdout, or one file each)",
      oncnav::cli::RunSynth},
+    {"serve", "[--config FILE] [--port N] [--data-dir DIR]  the REST API (docs/server.md)",
+     oncnav::cli::RunServe},
+    {"db", "upgrade|status|load FILE...  the patient store: migrations, demo data",
+     oncnav::cli::RunDb},
+    {"user", "add NAME --role admin|clinician|viewer | list  API users and tokens",
+     oncnav::cli::RunUser},
 };
 
 void Usage(FILE* out) {
