@@ -196,6 +196,7 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
   LoadTherapy(dir, pack, errors);
   pack.calculators = LoadSection<CalculatorConfig>(dir, "calculators.json", pack, errors);
   pack.bone = LoadSection<BoneConfig>(dir, "bone.json", pack, errors);
+  pack.local_therapy = LoadSection<LocalTherapyConfig>(dir, "local_therapy.json", pack, errors);
   pack.texts = Texts::Load(dir, errors);
   for (const auto& drug : pack.drugs.drugs()) {
     for (const auto& lang : Languages()) {
@@ -209,6 +210,7 @@ Result<KnowledgePack> LoadKnowledgePack(const std::string& dir) {
   CheckTherapy(pack, errors);
   CheckCalculatorReferences(pack, errors);
   CheckBoneReferences(pack, errors);
+  CheckLocalTherapyReferences(pack, errors);
   if (!errors.empty()) return errors;
   return pack;
 }

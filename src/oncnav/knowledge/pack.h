@@ -11,6 +11,7 @@
 #include "oncnav/knowledge/code_map.h"
 #include "oncnav/knowledge/drug_catalog.h"
 #include "oncnav/knowledge/lab_catalog.h"
+#include "oncnav/knowledge/local_therapy_config.h"
 #include "oncnav/knowledge/recist_config.h"
 #include "oncnav/knowledge/rule.h"
 #include "oncnav/knowledge/synthetic_config.h"
@@ -46,6 +47,8 @@ struct KnowledgePack {
   TherapyCatalog therapy;
   CalculatorConfig calculators;
   BoneConfig bone;  // bone-modifying agents and bone care (bone.json)
+  LocalTherapyConfig
+      local_therapy;  // skeletal events, local therapy, symptoms (local_therapy.json)
   Texts texts;
   SyntheticConfig synthetic;  // synthetic-patient generator parameters (synthetic.json)
 

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "oncnav/model/bone_care.h"
 #include "oncnav/model/cancer.h"
 #include "oncnav/model/demographics.h"
 #include "oncnav/model/imaging.h"
@@ -32,6 +33,9 @@ struct PatientRecord {
   std::vector<LabResult> labs;
   std::vector<AdverseEvent> adverse_events;
   std::vector<PerformanceStatus> performance;
+  std::vector<BoneLesionAssessment> bone_assessments;
+  std::vector<SkeletalEvent> skeletal_events;
+  std::vector<Symptom> symptoms;
   Goals goals;
 };
 

@@ -4,6 +4,7 @@
 
 #include "oncnav/common/text.h"
 #include "oncnav/record/field_reader.h"
+#include "oncnav/record/native_bone_reader.h"
 #include "oncnav/record/native_vocabulary.h"
 
 namespace oncnav {
@@ -388,9 +389,11 @@ Result<ImportedRecord> ReadNativeRecord(const simdjson::dom::element& root,
   }
   if (!errors.empty()) return errors;
   r.CheckKnownKeys(
-      obj, {"format", "format_version", "patient", "primary", "metastases", "clinical_status",
-            "pathology", "pdl1", "germline", "variants", "regimens", "procedures", "imaging",
-            "tumor_markers", "labs", "adverse_events", "performance", "goals"});
+      obj, {"format",          "format_version", "patient", "primary",          "metastases",
+            "clinical_status", "pathology",      "pdl1",    "germline",         "variants",
+            "regimens",        "procedures",     "imaging", "tumor_markers",    "labs",
+            "adverse_events",  "performance",    "goals",   "bone_assessments", "skeletal_events",
+            "symptoms"});
   PatientRecord& rec = out.record;
   ReadDemographics(r, obj, rec.demographics);
   ReadCancer(r, obj, rec);
@@ -402,6 +405,7 @@ Result<ImportedRecord> ReadNativeRecord(const simdjson::dom::element& root,
   ReadEvents(r, obj, pack, rec);
   ReadClinicalStatus(r, obj, rec);
   ReadGoals(r, obj, rec);
+  ReadBoneCare(r, obj, pack, rec);
   if (!errors.empty()) return errors;
   return out;
 }

@@ -234,6 +234,55 @@ nlohmann::ordered_json NativeRecordToJson(const PatientRecord& rec) {
     o["value"] = ps.value;
     return o;
   });
+  PutList(root, "bone_assessments", rec.bone_assessments, [](const BoneLesionAssessment& a) {
+    Json o = Json::object();
+    o["date"] = a.date.ToString();
+    o["site"] = a.site;
+    if (a.mirels) {
+      Json m = Json::object();
+      PutString(m, "site", a.mirels->site);
+      PutString(m, "pain", a.mirels->pain);
+      PutString(m, "lesion", a.mirels->lesion);
+      PutString(m, "size", a.mirels->size);
+      PutNumber(m, "axial_cortical_mm", a.mirels->axial_cortical_mm);
+      PutNumber(m, "circumferential_percent", a.mirels->circumferential_percent);
+      o["mirels"] = std::move(m);
+    }
+    if (a.sins) {
+      Json m = Json::object();
+      PutString(m, "location", a.sins->location);
+      PutString(m, "level", a.sins->level);
+      PutString(m, "pain", a.sins->pain);
+      PutString(m, "lesion", a.sins->lesion);
+      PutString(m, "alignment", a.sins->alignment);
+      PutString(m, "collapse", a.sins->collapse);
+      PutString(m, "posterolateral", a.sins->posterolateral);
+      o["sins"] = std::move(m);
+    }
+    PutString(o, "bilsky", a.bilsky);
+    if (a.neurological_deficit) o["neurological_deficit"] = *a.neurological_deficit;
+    if (a.painful) o["painful"] = *a.painful;
+    return o;
+  });
+  PutList(root, "skeletal_events", rec.skeletal_events, [](const SkeletalEvent& e) {
+    Json o = Json::object();
+    o["date"] = e.date.ToString();
+    o["type"] = e.type;
+    PutString(o, "site", e.site);
+    PutString(o, "sre_definition", e.definition);
+    return o;
+  });
+  PutList(root, "symptoms", rec.symptoms, [](const Symptom& s) {
+    Json o = Json::object();
+    o["date"] = s.date.ToString();
+    o["code"] = s.code;
+    PutDate(o, "resolved", s.resolved);
+    PutString(o, "severity", s.severity);
+    if (s.nrs) o["nrs"] = *s.nrs;
+    PutString(o, "site", s.site);
+    PutString(o, "notes", s.notes);
+    return o;
+  });
   if (!rec.goals.statement.empty() || !rec.goals.priorities.empty()) {
     Json g = Json::object();
     PutString(g, "statement", rec.goals.statement);

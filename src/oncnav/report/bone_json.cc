@@ -4,6 +4,7 @@
 
 #include "oncnav/common/text.h"
 #include "oncnav/engine/bone/bone_options.h"
+#include "oncnav/report/local_therapy_json.h"
 
 namespace oncnav {
 namespace {
@@ -79,7 +80,7 @@ Json AdviceJson(const std::vector<AgentAdvice>& list, const KnowledgePack& pack,
 
 Json BoneToJson(const BonePlan& plan, const KnowledgePack& pack, std::string_view lang,
                 std::string_view region) {
-  Json j = ObjectWithRoom(24);
+  Json j = ObjectWithRoom(32);
   j["bone_metastasis"] = plan.bone_metastasis;
   j["confirmed_on_imaging"] = plan.confirmed;
   j["since"] = DateOrNull(plan.since);
@@ -133,6 +134,7 @@ Json BoneToJson(const BonePlan& plan, const KnowledgePack& pack, std::string_vie
   j["guidance"] = AdviceJson(plan.guidance, pack, lang);
   j["alerts"] = FindingsToJson(plan.alerts, pack, lang);
   j["tests_needed"] = FindingsToJson(plan.tests_needed, pack, lang);
+  AddLocalTherapyJson(plan, pack, lang, j);
   return j;
 }
 

@@ -2,6 +2,7 @@
 
 #include "oncnav/calc/calc_common.h"
 #include "oncnav/common/text.h"
+#include "oncnav/report/local_therapy_text.h"
 
 namespace oncnav {
 namespace {
@@ -89,7 +90,8 @@ void Advice(Out& o, std::string_view label, const std::vector<AgentAdvice>& list
 }  // namespace
 
 std::string BoneToText(const BonePlan& plan, const KnowledgePack& pack, std::string_view lang) {
-  if (!plan.bone_metastasis && plan.uses.empty()) return "";
+  std::string local = LocalTherapyToText(plan, pack, lang);
+  if (!plan.bone_metastasis && plan.uses.empty()) return local;
   Out o(pack, lang);
   o.Line(0, "");
   o.Line(0, o.T("bone.section"));
@@ -137,7 +139,7 @@ std::string BoneToText(const BonePlan& plan, const KnowledgePack& pack, std::str
   Checklist(o, plan);
   Advice(o, "bone.label.monitoring", plan.monitoring);
   Advice(o, "bone.label.guidance", plan.guidance);
-  return o.str();
+  return o.str() + local;
 }
 
 }  // namespace oncnav

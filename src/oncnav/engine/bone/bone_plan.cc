@@ -83,6 +83,10 @@ BonePlan AssessBone(const BoneContext& ctx) {
   FindBoneDisease(ctx, plan);
   plan.uses = FindBoneAgentUses(ctx.record, ctx.pack, ctx.as_of);
   plan.current = CurrentBoneAgents(plan.uses);
+  // Local therapy and symptoms do not depend on a bone metastasis (brain, lung, liver).
+  LocalTherapyContext local{ctx.record, ctx.pack, ctx.as_of};
+  plan.local = ReviewLocalTherapy(local, plan.rules, plan.alerts);
+  plan.symptoms = ReviewSymptoms(local, plan.rules);
   if (!plan.bone_metastasis && plan.uses.empty()) return plan;
 
   if (plan.bone_metastasis && !plan.confirmed) {

@@ -6,6 +6,8 @@
 
 #include "oncnav/calc/from_record.h"
 #include "oncnav/common/date.h"
+#include "oncnav/engine/bone/local_therapy.h"
+#include "oncnav/engine/bone/symptom_review.h"
 #include "oncnav/engine/finding.h"
 #include "oncnav/knowledge/pack.h"
 #include "oncnav/model/patient.h"
@@ -85,6 +87,8 @@ struct BonePlan {
   std::optional<Date> checklist_reference;  // first dose, or the evaluation date before it
   std::vector<AgentAdvice> monitoring;
   std::vector<AgentAdvice> guidance;  // for the patient
+  LocalTherapyReview local;  // skeletal events and local-therapy triggers (local_therapy.json)
+  SymptomReview symptoms;    // site checklists, marker trends, analgesic ladder
   std::vector<Finding> alerts;
   std::vector<Finding> tests_needed;
   std::vector<std::string> rules;
