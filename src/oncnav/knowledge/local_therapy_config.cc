@@ -45,9 +45,8 @@ PromptDef Prompt(PackReader& r, const json& o, const std::string& path, const st
 std::vector<PromptDef> Prompts(PackReader& r, const json& o, const std::string& path,
                                const std::string& key) {
   std::vector<PromptDef> out;
-  Each(r, o, path, key, [&](const json& p, const std::string& at) {
-    out.push_back(ReadPrompt(r, p, at));
-  });
+  Each(r, o, path, key,
+       [&](const json& p, const std::string& at) { out.push_back(ReadPrompt(r, p, at)); });
   return out;
 }
 
@@ -99,8 +98,8 @@ LocalTherapyConfig LocalTherapyConfig::Load(const json& doc, PackReader& r) {
   c.rt_too_early = Prompt(r, rt, "$.radiotherapy", "too_early");
   c.rt_after_surgery = Prompt(r, rt, "$.radiotherapy", "after_surgery");
   c.fracture_surgery = Prompt(r, doc, "$", "fracture_surgery");
-  c.fracture_surgery_sites = r.StringList(Obj(r, doc, "$", "fracture_surgery"),
-                                          "$.fracture_surgery", "sites");
+  c.fracture_surgery_sites =
+      r.StringList(Obj(r, doc, "$", "fracture_surgery"), "$.fracture_surgery", "sites");
   c.rehabilitation = Prompt(r, doc, "$", "rehabilitation");
   const json& brain = Obj(r, doc, "$", "brain");
   c.brain_site = Str(r, brain, "$.brain", "site");
@@ -137,8 +136,8 @@ void CheckLocalTherapyReferences(const KnowledgePack& pack, std::vector<Error>& 
   const LocalTherapyConfig& c = pack.local_therapy;
   auto rule = [&](const std::string& id) {
     if (!pack.rules.count(id)) {
-      errors.push_back({ErrorCode::kKnowledgeInvalid, Cat({"local_therapy.json: rule ", id}),
-                        "is not defined"});
+      errors.push_back(
+          {ErrorCode::kKnowledgeInvalid, Cat({"local_therapy.json: rule ", id}), "is not defined"});
     }
   };
   auto text = [&](const std::string& key) {
@@ -159,9 +158,9 @@ void CheckLocalTherapyReferences(const KnowledgePack& pack, std::vector<Error>& 
   for (const auto& s : c.rt_schedules) rule(s.rule);
   for (const auto& p : c.rt_first) prompt(p);
   for (const auto& p : c.rt_reirradiation) prompt(p);
-  for (const auto* p : {&c.rt_too_early, &c.rt_after_surgery, &c.fracture_surgery,
-                        &c.rehabilitation, &c.brain_mri, &c.brain_options, &c.brain_symptomatic,
-                        &c.brain_asymptomatic}) {
+  for (const auto* p :
+       {&c.rt_too_early, &c.rt_after_surgery, &c.fracture_surgery, &c.rehabilitation, &c.brain_mri,
+        &c.brain_options, &c.brain_symptomatic, &c.brain_asymptomatic}) {
     prompt(*p);
   }
   for (const auto& s : c.symptom_sites) {
@@ -170,8 +169,8 @@ void CheckLocalTherapyReferences(const KnowledgePack& pack, std::vector<Error>& 
   }
   for (const auto& s : c.symptoms) text(Cat({"sym.code.", s.code}));
   for (const auto& r : c.tumour_marker_rules) rule(r);
-  for (const auto* r : {&c.bone_marker_rule, &c.marker_rise_rule, &c.marker_early_rule,
-                        &c.ladder_rule}) {
+  for (const auto* r :
+       {&c.bone_marker_rule, &c.marker_rise_rule, &c.marker_early_rule, &c.ladder_rule}) {
     rule(*r);
   }
   for (const auto& s : c.ladder) text(s.text);

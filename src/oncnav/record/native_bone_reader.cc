@@ -58,14 +58,16 @@ std::optional<MirelsRecord> ReadMirels(FieldReader& r, object parent, const Know
   auto o = r.Object(parent, "mirels");
   if (!o) return std::nullopt;
   Scope s(r, "mirels");
-  r.CheckKnownKeys(*o, {"site", "pain", "lesion", "size", "axial_cortical_mm",
-                        "circumferential_percent"});
-  MirelsRecord m{Str(r, *o, "site"), Str(r, *o, "pain"), Str(r, *o, "lesion"), Str(r, *o, "size"),
+  r.CheckKnownKeys(
+      *o, {"site", "pain", "lesion", "size", "axial_cortical_mm", "circumferential_percent"});
+  MirelsRecord m{Str(r, *o, "site"),
+                 Str(r, *o, "pain"),
+                 Str(r, *o, "lesion"),
+                 Str(r, *o, "size"),
                  r.Number(*o, "axial_cortical_mm", 0, 2000),
                  r.Number(*o, "circumferential_percent", 0, 100)};
-  auto score = MirelsScore({m.site, m.pain, m.lesion, m.size, m.axial_cortical_mm,
-                            m.circumferential_percent},
-                           pack);
+  auto score = MirelsScore(
+      {m.site, m.pain, m.lesion, m.size, m.axial_cortical_mm, m.circumferential_percent}, pack);
   if (!score) {
     Report(r, score.errors());
     return std::nullopt;
@@ -77,10 +79,10 @@ std::optional<SinsRecord> ReadSins(FieldReader& r, object parent, const Knowledg
   auto o = r.Object(parent, "sins");
   if (!o) return std::nullopt;
   Scope s(r, "sins");
-  r.CheckKnownKeys(*o, {"location", "level", "pain", "lesion", "alignment", "collapse",
-                        "posterolateral"});
-  SinsRecord m{Str(r, *o, "location"),  Str(r, *o, "level"),    Str(r, *o, "pain"),
-               Str(r, *o, "lesion"),    Str(r, *o, "alignment"), Str(r, *o, "collapse"),
+  r.CheckKnownKeys(
+      *o, {"location", "level", "pain", "lesion", "alignment", "collapse", "posterolateral"});
+  SinsRecord m{Str(r, *o, "location"),      Str(r, *o, "level"),     Str(r, *o, "pain"),
+               Str(r, *o, "lesion"),        Str(r, *o, "alignment"), Str(r, *o, "collapse"),
                Str(r, *o, "posterolateral")};
   auto score = SinsScore(
       {m.location, m.level, m.pain, m.lesion, m.alignment, m.collapse, m.posterolateral}, pack);
@@ -93,8 +95,8 @@ std::optional<SinsRecord> ReadSins(FieldReader& r, object parent, const Knowledg
 
 void ReadAssessments(FieldReader& r, object root, const KnowledgePack& pack, PatientRecord& rec) {
   ForEachObject(r, root, "bone_assessments", [&](object o) {
-    r.CheckKnownKeys(o, {"date", "site", "mirels", "sins", "bilsky", "neurological_deficit",
-                         "painful"});
+    r.CheckKnownKeys(
+        o, {"date", "site", "mirels", "sins", "bilsky", "neurological_deficit", "painful"});
     BoneLesionAssessment a;
     auto date = r.DateField(o, "date", true);
     a.site = std::string(r.String(o, "site", true).value_or(""));

@@ -28,8 +28,8 @@ class Out {
 
 void Lesions(Out& o, const LocalTherapyReview& r) {
   for (const auto& l : r.lesions) {
-    std::string head = o.T("lt.label.lesion", {{"site", l.assessment->site},
-                                               {"date", l.assessment->date.ToString()}});
+    std::string head = o.T("lt.label.lesion",
+                           {{"site", l.assessment->site}, {"date", l.assessment->date.ToString()}});
     std::string scores;
     if (l.mirels) scores += Cat({" Mirels ", std::to_string(*l.mirels)});
     if (l.sins) scores += Cat({" SINS ", std::to_string(*l.sins)});

@@ -48,7 +48,8 @@ constexpr const char* kLocal = R"(,
                        "site": "left femur"}],
   "symptoms": [{"date": "2026-11-12", "code": "headache", "severity": "moderate"}])";
 
-Json EvaluateRecord(const std::string& text, const std::string& lang, std::string* report = nullptr) {
+Json EvaluateRecord(const std::string& text, const std::string& lang,
+                    std::string* report = nullptr) {
   simdjson::dom::parser parser;
   auto record = LoadRecord(text, Pack(), *Date::Parse("2026-11-21"), parser);
   EXPECT_TRUE(record.ok()) << (record.ok() ? "" : record.errors().front().ToString());

@@ -15,6 +15,7 @@ class Collector {
   Collector(std::vector<std::string>& rules, std::vector<Finding>& alerts)
       : rules_(rules), alerts_(alerts) {}
 
+  std::vector<Finding>& alerts() { return alerts_; }
   void Use(const std::string& rule) {
     if (!rule.empty() && std::find(rules_.begin(), rules_.end(), rule) == rules_.end())
       rules_.push_back(rule);
@@ -74,8 +75,7 @@ void Radiotherapy(const LocalTherapyContext& ctx, LesionReview& lr, LocalTherapy
     for (const auto& p : c.rt_first) col.Add(lr.prompts, p, params);
     for (const auto& s : c.rt_schedules) {
       col.Use(s.rule);
-      if (std::find(out.rt_schedules.begin(), out.rt_schedules.end(), &s) ==
-          out.rt_schedules.end())
+      if (std::find(out.rt_schedules.begin(), out.rt_schedules.end(), &s) == out.rt_schedules.end())
         out.rt_schedules.push_back(&s);
     }
     return;
@@ -98,23 +98,30 @@ LesionReview ReviewLesion(const LocalTherapyContext& ctx, const BoneLesionAssess
   lr.painful = a.painful.value_or(false);
   if (a.mirels) {
     const MirelsRecord& m = *a.mirels;
-    auto s = MirelsScore({m.site, m.pain, m.lesion, m.size, m.axial_cortical_mm,
-                          m.circumferential_percent},
-                         ctx.pack);
+    auto s = MirelsScore(
+        {m.site, m.pain, m.lesion, m.size, m.axial_cortical_mm, m.circumferential_percent},
+        ctx.pack);
     if (s) {
       lr.mirels = s->score;
       lr.mirels_band = s->band.id;
       for (const auto& r : s->trace.rules) col.Use(r);
       Trigger(c, "mirels", s->band.id, lr, col,
               {{"site", a.site}, {"score", std::to_string(s->score)}});
+      // Cortical involvement beyond the femoral-series limits is flagged whatever the total.
+      for (const auto& note : s->trace.notes) {
+        if (note.severity == Severity::kInfo || note.code.rfind("calc.note.mirels-", 0) != 0)
+          continue;
+        AddUnique(lr.prompts, note);
+        AddUnique(col.alerts(), note);
+      }
     }
     if (!a.painful) lr.painful = true;  // Mirels scores pain from mild upwards
   }
   if (a.sins) {
     const SinsRecord& m = *a.sins;
-    auto s = SinsScore({m.location, m.level, m.pain, m.lesion, m.alignment, m.collapse,
-                        m.posterolateral},
-                       ctx.pack);
+    auto s = SinsScore(
+        {m.location, m.level, m.pain, m.lesion, m.alignment, m.collapse, m.posterolateral},
+        ctx.pack);
     if (s) {
       lr.sins = s->score;
       lr.sins_band = s->band.id;
@@ -145,8 +152,9 @@ void ReviewEvents(const LocalTherapyContext& ctx, LocalTherapyReview& out, Colle
   for (const auto& e : ctx.record.skeletal_events) {
     if (e.date <= ctx.as_of) events.push_back(&e);
   }
-  std::stable_sort(events.begin(), events.end(),
-                   [](const SkeletalEvent* a, const SkeletalEvent* b) { return a->date < b->date; });
+  std::stable_sort(
+      events.begin(), events.end(),
+      [](const SkeletalEvent* a, const SkeletalEvent* b) { return a->date < b->date; });
   for (const auto& d : c.sre_definitions) out.sre_counts[d.id] = 0;
   for (const SkeletalEvent* e : events) {
     SkeletalEventReview r;
@@ -181,8 +189,7 @@ void ReviewBrain(const LocalTherapyContext& ctx, LocalTherapyReview& out, Collec
   for (const auto& s : ctx.record.symptoms) {
     const SymptomDef* def = c.FindSymptom(s.code);
     if (!def || !SymptomActive(s, ctx.as_of)) continue;
-    if (std::find(def->sites.begin(), def->sites.end(), c.brain_site) == def->sites.end())
-      continue;
+    if (std::find(def->sites.begin(), def->sites.end(), c.brain_site) == def->sites.end()) continue;
     first = s.code;
     break;
   }

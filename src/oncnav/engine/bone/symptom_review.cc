@@ -39,8 +39,7 @@ std::vector<SiteChecklist> Checklists(const LocalTherapyContext& ctx,
   return out;
 }
 
-std::vector<MarkerTrend> Markers(const LocalTherapyContext& ctx,
-                                 std::vector<std::string>& rules) {
+std::vector<MarkerTrend> Markers(const LocalTherapyContext& ctx, std::vector<std::string>& rules) {
   const LocalTherapyConfig& c = ctx.pack.local_therapy;
   std::vector<const TumorMarker*> values;
   for (const auto& m : ctx.record.tumor_markers) {
@@ -50,9 +49,9 @@ std::vector<MarkerTrend> Markers(const LocalTherapyContext& ctx,
                    [](const TumorMarker* a, const TumorMarker* b) { return a->date < b->date; });
   std::vector<MarkerTrend> out;
   for (const TumorMarker* v : values) {
-    std::string type = Has(c.tumour_markers, v->marker)  ? "tumour"
+    std::string type = Has(c.tumour_markers, v->marker) ? "tumour"
                        : Has(c.bone_markers, v->marker) ? "bone_turnover"
-                                                         : "";
+                                                        : "";
     if (type.empty()) continue;
     auto it = std::find_if(out.begin(), out.end(),
                            [&](const MarkerTrend& t) { return t.marker == v->marker; });
@@ -77,12 +76,13 @@ std::vector<MarkerTrend> Markers(const LocalTherapyContext& ctx,
                          c.tumour_marker_rules.empty() ? "" : c.tumour_marker_rules.front()});
     } else {
       Use(rules, c.bone_marker_rule);
-      t.notes.push_back({"sym.marker-bone-not-routine", Severity::kInfo, params,
-                         c.bone_marker_rule});
+      t.notes.push_back(
+          {"sym.marker-bone-not-routine", Severity::kInfo, params, c.bone_marker_rule});
     }
     if (!t.rising) continue;
     Use(rules, c.marker_rise_rule);
-    t.notes.push_back({"sym.marker-rising", Severity::kInfo,
+    t.notes.push_back({"sym.marker-rising",
+                       Severity::kInfo,
                        {{"marker", t.marker}, {"nadir_date", t.nadir.date.ToString()}},
                        c.marker_rise_rule});
     for (const auto& reg : ctx.record.regimens) {
