@@ -3,9 +3,8 @@ add_library(oncnav_warnings INTERFACE)
 target_compile_options(oncnav_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
   -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Werror)
-# GCC 12 (Debian bookworm) reports a false -Wrestrict inside std::string's operator+ when
-# inlining at -O3 (GCC bug 105651, fixed in GCC 13); the Release build of scripts/serve.sh
-# failed on it while the -O2 test build passed.
+# GCC 12 (Debian bookworm) can report a false -Wrestrict inside std::string's operator+ when it
+# inlines deeply (GCC bug 105651, fixed in GCC 13); see also CMAKE_CXX_FLAGS_RELEASE.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
   target_compile_options(oncnav_warnings INTERFACE -Wno-restrict)
 endif()
