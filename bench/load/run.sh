@@ -3,7 +3,8 @@
 #   bench/load/run.sh [sqlite|postgres] [seconds per run]
 # Builds a Release server, starts it on a throwaway store (SQLite in a temp dir, or a
 # throwaway PostgreSQL cluster), loads the demo patients, and drives it with wrk at several
-# concurrency levels: GET /patients/{id}/evaluation and POST /cds-services/oncnav-patient-view.
+# concurrency levels: GET /patients/{id}/evaluation and POST /cds-services/oncnav-patient-view
+# (a FHIR prefetch of one demo patient, each request with its own signed JWT, cds_load.mjs).
 # Prints throughput and p50/p99 latency per run; copy the table into docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,9 +40,13 @@ if [ "$backend" = postgres ]; then
 fi
 
 # A configuration without rate limit or access log: the benchmark measures the server itself.
+# It trusts one CDS client whose key cds_load.mjs makes.
+node bench/load/cds_load.mjs key "$work"
 cat > "$work/bench.json" <<JSON
 { "port": 0, "data_dir": "$work/data", "database": "$database", "rate_limit_per_minute": 0,
-  "access_log": false, "threads": 8 }
+  "access_log": false, "threads": 8,
+  "cds_clients": [{ "issuer": "https://bench-ehr.example.org/", "kid": "bench-key-1",
+                    "alg": "ES384", "public_key_file": "$work/client.pem" }] }
 JSON
 db_args=(--data-dir "$work/data")
 [ -n "$database" ] && db_args+=(--database "$database")
@@ -68,7 +73,11 @@ printf '| endpoint | connections | requests/s | p50 | p99 |\n| --- | --- | --- |
 run() {  # endpoint-label, url, lua-script
   for c in "${levels[@]}"; do
     threads=$((c < 2 ? 1 : 2))
-    out="$(TOKEN="$token" wrk -t"$threads" -c"$c" -d"${seconds}s" --latency \
+    if [ "$3" = patient_view.lua ]; then  # fresh JWTs: each may be used once
+      node bench/load/cds_load.mjs tokens "$work" "$2" $((seconds * 6000))
+    fi
+    out="$(TOKEN="$token" WRK_THREADS="$threads" TOKENS="$work/tokens.txt" \
+      BODY="$work/patient-view.json" wrk -t"$threads" -c"$c" -d"${seconds}s" --latency \
       -s "bench/load/$3" "$2")"
     rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
     p50="$(echo "$out" | awk '$1 == "50%" {print $2}')"
@@ -79,6 +88,5 @@ run() {  # endpoint-label, url, lua-script
   done
 }
 run "evaluation" "$base/patients/$patient/evaluation?region=jp&lang=en" get.lua
-if curl -sf "$base/cds-services" > /dev/null; then
-  PATIENT="$patient" run "patient-view" "$base/cds-services/oncnav-patient-view" patient_view.lua
-fi
+node bench/load/cds_load.mjs body "$work" examples/fhir/hr-positive-her2-low-second-line.json
+run "patient-view" "$base/cds-services/oncnav-patient-view" patient_view.lua

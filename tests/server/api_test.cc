@@ -34,6 +34,10 @@ TEST_P(ServerTest, HealthAndOpenApiArePublicAndListEveryRoute) {
       {"/audit", "get"},
       {"/users", "get"},
       {"/users", "post"},
+      {"/cds-feedback", "get"},
+      {"/cds-services", "get"},
+      {"/cds-services/{id}", "post"},
+      {"/cds-services/{id}/feedback", "post"},
       {"/health", "get"},
       {"/openapi.json", "get"}};
   std::set<std::pair<std::string, std::string>> found;
@@ -142,6 +146,32 @@ TEST_P(ServerTest, EvaluationIsTheCliOutput) {
   EXPECT_EQ(bad->status, 422);
   EXPECT_EQ(Body(bad)["errors"].size(), 2u);
   EXPECT_EQ(Body(bad)["errors"][0]["field"], "region");
+}
+
+// A repeated evaluation may come from the server's cache; it must be the same document, and a
+// new revision must never be answered with the evaluation of the old one.
+TEST_P(ServerTest, RepeatedEvaluationFollowsTheNewestRevision) {
+  std::string id = NativeId();
+  ASSERT_EQ(
+      client_->Post("/patients", Bearer(clinician_), Example(kNative), "application/json")->status,
+      201);
+  std::string path = "/patients/" + id + "/evaluation?as_of=2026-11-01";
+  auto first = client_->Get(path, Bearer(viewer_));
+  auto again = client_->Get(path, Bearer(viewer_));
+  ASSERT_EQ(first->status, 200);
+  EXPECT_EQ(again->body, first->body);
+  EXPECT_EQ(again->get_header_value("ETag"), "\"1\"");
+
+  // Revision 2 is another patient's history under this id.
+  std::string other = Example("native/tnbc-first-line-relapse-after-neoadjuvant.json");
+  std::string other_id = json::parse(other)["patient"]["id"];
+  auto updated = client_->Put("/patients/" + id, BearerIfMatch(clinician_, "\"1\""),
+                              WithId(other, other_id, id), "application/json");
+  ASSERT_EQ(updated->status, 200) << updated->body;
+  auto after = client_->Get(path, Bearer(viewer_));
+  ASSERT_EQ(after->status, 200);
+  EXPECT_EQ(after->get_header_value("ETag"), "\"2\"");
+  EXPECT_NE(json::parse(after->body)["subtype"], json::parse(first->body)["subtype"]);
 }
 
 TEST_P(ServerTest, FhirBundleIsAcceptedAndExported) {

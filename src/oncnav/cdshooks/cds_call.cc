@@ -59,6 +59,7 @@ std::variant<PreparedCall, CdsResult> PrepareCall(const Json& body, std::string_
     fetch.outcome = CdsOutcome::kFetchNeeded;
     fetch.http_status = 0;  // not an answer yet
     fetch.fetch = std::move(missing);
+    fetch.fetch_optional = MissingOptionalPrefetch(call.request);
     fetch.fhir_server = call.request.fhir_server;
     return fetch;
   }

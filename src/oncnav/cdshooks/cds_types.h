@@ -43,8 +43,11 @@ struct CdsResult {
   Json body;
   std::vector<Error> errors;                 // kError only
   std::map<std::string, std::string> fetch;  // prefetch key -> FHIR query relative to fhirServer
-  std::string fhir_server;                   // kFetchNeeded only
-  std::string lang;                          // the card language chosen (kCards)
+  // Optional keys the client did not send: worth fetching in the same round (a missing dental
+  // examination would otherwise show as pending), but a failure only leaves them out.
+  std::map<std::string, std::string> fetch_optional;
+  std::string fhir_server;  // kFetchNeeded only
+  std::string lang;         // the card language chosen (kCards)
 };
 
 }  // namespace oncnav

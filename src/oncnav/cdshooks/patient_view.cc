@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "oncnav/cdshooks/bone_card.h"
 #include "oncnav/cdshooks/card.h"
 #include "oncnav/cdshooks/card_detail.h"
 #include "oncnav/cdshooks/cds_call.h"
@@ -97,6 +98,7 @@ Json TestsCard(const std::vector<Finding>& tests, const KnowledgePack& pack,
 Json PatientViewCards(const Evaluation& ev, const KnowledgePack& pack, std::string_view lang) {
   Json cards = Json::array();
   if (!ev.therapy.options.empty()) cards.push_back(OptionsCard(ev.therapy, pack, lang));
+  if (auto bone = BonePlanCard(ev.bone, pack, lang)) cards.push_back(std::move(*bone));
   for (const auto& f : ev.alerts) cards.push_back(AlertCard(f, pack, lang));
   if (!ev.tests_needed.empty()) cards.push_back(TestsCard(ev.tests_needed, pack, lang));
   return cards;

@@ -69,4 +69,13 @@ std::map<std::string, std::string> MissingRequiredPrefetch(const CdsRequest& req
   return missing;
 }
 
+std::map<std::string, std::string> MissingOptionalPrefetch(const CdsRequest& request) {
+  std::map<std::string, std::string> missing;
+  for (const auto& t : OncnavPrefetchTemplates()) {
+    if (t.required || request.prefetch.contains(t.key)) continue;
+    if (auto query = ResolvePrefetchTemplate(t.query, request.context)) missing[t.key] = *query;
+  }
+  return missing;
+}
+
 }  // namespace oncnav

@@ -23,4 +23,8 @@ bool PrefetchSatisfied(const Json& prefetch, std::string_view key);
 // The required prefetch keys the request lacks, each with its resolved query.
 std::map<std::string, std::string> MissingRequiredPrefetch(const CdsRequest& request);
 
+// The optional prefetch keys the request does not carry at all, with their resolved queries
+// (keys whose template cannot be filled from the context are left out).
+std::map<std::string, std::string> MissingOptionalPrefetch(const CdsRequest& request);
+
 }  // namespace oncnav

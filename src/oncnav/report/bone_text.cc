@@ -44,18 +44,22 @@ void Findings(Out& o, int indent, const std::vector<Finding>& list, bool with_ru
   }
 }
 
+std::string OptionLine(const Out& o, const BoneOption& opt) {
+  const BoneAgentDef& a = *opt.agent;
+  std::string status = o.T(Cat({"bone.status.", opt.status}));
+  if (opt.current) status = Cat({o.T("bone.status.current"), ", ", status});
+  return o.T("bone.text.option", {{"drug", Cat({"@drug.", a.drug})},
+                                  {"dose", opt.dose_mg ? FormatNumber(*opt.dose_mg, 1) : "?"},
+                                  {"route", Cat({"@bone.route.", a.route})},
+                                  {"interval", Interval(o, a)},
+                                  {"status", status}});
+}
+
 void Options(Out& o, const BonePlan& plan) {
   if (plan.options.empty()) return;
   o.Line(2, Cat({o.T("bone.label.options"), ":"}));
   for (const auto& opt : plan.options) {
-    const BoneAgentDef& a = *opt.agent;
-    std::string status = o.T(Cat({"bone.status.", opt.status}));
-    if (opt.current) status = Cat({o.T("bone.status.current"), ", ", status});
-    o.Line(4, o.T("bone.text.option", {{"drug", Cat({"@drug.", a.drug})},
-                                       {"dose", opt.dose_mg ? FormatNumber(*opt.dose_mg, 1) : "?"},
-                                       {"route", Cat({"@bone.route.", a.route})},
-                                       {"interval", Interval(o, a)},
-                                       {"status", status}}));
+    o.Line(4, OptionLine(o, opt));
     Findings(o, 6, opt.reasons);
     Findings(o, 6, opt.cautions);
   }
@@ -88,6 +92,11 @@ void Advice(Out& o, std::string_view label, const std::vector<AgentAdvice>& list
 }
 
 }  // namespace
+
+std::string BoneOptionLine(const BoneOption& option, const KnowledgePack& pack,
+                           std::string_view lang) {
+  return OptionLine(Out(pack, lang), option);
+}
 
 std::string BoneToText(const BonePlan& plan, const KnowledgePack& pack, std::string_view lang) {
   std::string local = LocalTherapyToText(plan, pack, lang);

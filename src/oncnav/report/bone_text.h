@@ -13,4 +13,9 @@ namespace oncnav {
 // bone metastasis and no bone-modifying agent.
 std::string BoneToText(const BonePlan& plan, const KnowledgePack& pack, std::string_view lang);
 
+// One option on one line: agent, dose, route, interval and status ("denosumab 120 mg sc, every
+// 4 weeks — recommended").
+std::string BoneOptionLine(const BoneOption& option, const KnowledgePack& pack,
+                           std::string_view lang);
+
 }  // namespace oncnav

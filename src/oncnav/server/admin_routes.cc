@@ -17,27 +17,32 @@ std::optional<int64_t> ParseInt64(const std::string& text) {
   return value;
 }
 
-void Audit(const ApiContext& api, Exchange& ex) {
-  storage::AuditQuery q;
-  std::vector<Error> errors;
-  q.patient_id = ex.req.get_param_value("patient");
-  q.actor = ex.req.get_param_value("actor");
+// The ?after= and ?limit= of the append-only logs; problems are added to `errors`.
+void ReadPaging(const Exchange& ex, int64_t& after_seq, int& limit, std::vector<Error>& errors) {
   if (ex.req.has_param("after")) {
     auto after = ParseInt64(ex.req.get_param_value("after"));
     if (!after || *after < 0) {
       errors.push_back({ErrorCode::kInvalidValue, "after", "must be a whole number 0 or more"});
     } else {
-      q.after_seq = *after;
+      after_seq = *after;
     }
   }
   if (ex.req.has_param("limit")) {
-    auto limit = ParseInt64(ex.req.get_param_value("limit"));
-    if (!limit || *limit < 1 || *limit > 10000) {
+    auto value = ParseInt64(ex.req.get_param_value("limit"));
+    if (!value || *value < 1 || *value > 10000) {
       errors.push_back({ErrorCode::kInvalidValue, "limit", "must be a whole number 1 to 10000"});
     } else {
-      q.limit = static_cast<int>(*limit);
+      limit = static_cast<int>(*value);
     }
   }
+}
+
+void Audit(const ApiContext& api, Exchange& ex) {
+  storage::AuditQuery q;
+  std::vector<Error> errors;
+  q.patient_id = ex.req.get_param_value("patient");
+  q.actor = ex.req.get_param_value("actor");
+  ReadPaging(ex, q.after_seq, q.limit, errors);
   if (!errors.empty()) return SendErrors(ex.res, errors, &api.pack, api.config.lang);
   auto entries = api.store.AuditLog(q);
   if (!entries) return SendErrors(ex.res, entries.errors(), &api.pack, api.config.lang);
@@ -49,6 +54,28 @@ void Audit(const ApiContext& api, Exchange& ex) {
                     {"patient", e.patient_id},
                     {"action", e.action},
                     {"outcome", e.outcome}});
+  }
+  SendJson(ex.res, 200, {{"entries", std::move(list)}});
+}
+
+void CdsFeedback(const ApiContext& api, Exchange& ex) {
+  storage::CdsFeedbackQuery q;
+  std::vector<Error> errors;
+  q.card = ex.req.get_param_value("card");
+  ReadPaging(ex, q.after_seq, q.limit, errors);
+  if (!errors.empty()) return SendErrors(ex.res, errors, &api.pack, api.config.lang);
+  auto entries = api.store.CdsFeedback(q);
+  if (!entries) return SendErrors(ex.res, entries.errors(), &api.pack, api.config.lang);
+  Json list = Json::array();
+  for (const auto& e : *entries) {
+    list.push_back({{"seq", e.seq},
+                    {"received_at", e.received_at},
+                    {"client", e.client},
+                    {"service", e.service},
+                    {"card", e.card},
+                    {"outcome", e.outcome},
+                    {"outcome_at", e.outcome_at},
+                    {"feedback", Json::parse(e.detail, nullptr, false)}});
   }
   SendJson(ex.res, 200, {{"entries", std::move(list)}});
 }
@@ -108,6 +135,20 @@ std::vector<Route> AdminRoutes(const ApiContext& api) {
        "",
        {200, 401, 403, 422, 429},
        [a](Exchange& ex) { Audit(*a, ex); }},
+      {"GET",
+       "/cds-feedback",
+       "admin",
+       "Feedback CDS clients sent about oncnav's cards (accepted or overridden, with reasons), "
+       "oldest first.",
+       Role::kAdmin,
+       "",
+       {{"card", "only feedback about this card uuid"},
+        {"after", "only entries with seq greater than this"},
+        {"limit", "1 to 10000 (default 1000)"}},
+       false,
+       "",
+       {200, 401, 403, 422, 429},
+       [a](Exchange& ex) { CdsFeedback(*a, ex); }},
       {"GET",
        "/users",
        "admin",

@@ -29,6 +29,59 @@ bool OneOf(const std::string& v, std::initializer_list<const char*> allowed) {
   return false;
 }
 
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return "";
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// "cds_clients": [{"issuer", "kid", "alg", "public_key_file" | "public_key_pem"}].
+void ReadCdsClients(const json& j, std::vector<JwtKey>& out, std::vector<Error>& errors) {
+  auto it = j.find("cds_clients");
+  if (it == j.end()) return;
+  if (!it->is_array()) {
+    errors.push_back({ErrorCode::kInvalidType, "cds_clients", "must be an array"});
+    return;
+  }
+  for (size_t i = 0; i < it->size(); ++i) {
+    const json& entry = (*it)[i];
+    std::string at = Cat({"cds_clients[", std::to_string(i), "]"});
+    if (!entry.is_object()) {
+      errors.push_back({ErrorCode::kInvalidType, at, "must be an object"});
+      continue;
+    }
+    JwtKey key;
+    std::string file;
+    std::vector<Error> local;
+    for (const auto& [name, value] : entry.items()) {
+      std::string* target = name == "issuer"            ? &key.issuer
+                            : name == "kid"             ? &key.kid
+                            : name == "alg"             ? &key.alg
+                            : name == "public_key_pem"  ? &key.public_key_pem
+                            : name == "public_key_file" ? &file
+                                                        : nullptr;
+      if (!target) {
+        local.push_back({ErrorCode::kInvalidValue, Cat({at, ".", name}), "is not an option"});
+      } else if (!value.is_string()) {
+        local.push_back({ErrorCode::kInvalidType, Cat({at, ".", name}), "must be a string"});
+      } else {
+        *target = value.get<std::string>();
+      }
+    }
+    if (!file.empty()) {
+      key.public_key_pem = ReadText(file);
+      if (key.public_key_pem.empty()) {
+        local.push_back(
+            {ErrorCode::kFileNotFound, Cat({at, ".public_key_file"}), Cat({"cannot read ", file})});
+      }
+    }
+    errors.insert(errors.end(), local.begin(), local.end());
+    if (local.empty()) out.push_back(std::move(key));
+  }
+}
+
 }  // namespace
 
 std::vector<Error> ValidateServerConfig(const ServerConfig& c) {
@@ -51,15 +104,38 @@ std::vector<Error> ValidateServerConfig(const ServerConfig& c) {
   if (c.threads < 1 || c.threads > 256) {
     errors.push_back({ErrorCode::kInvalidValue, "threads", "must be 1 to 256"});
   }
+  if (!c.public_url.empty() && c.public_url.rfind("http://", 0) != 0 &&
+      c.public_url.rfind("https://", 0) != 0) {
+    errors.push_back(
+        {ErrorCode::kInvalidValue, "public_url", "must start with http:// or https://"});
+  }
+  if (c.evaluation_cache_mb > 65536) {
+    errors.push_back({ErrorCode::kInvalidValue, "evaluation_cache_mb", "must be 0 to 65536"});
+  }
+  if (c.cds_fetch_timeout_seconds < 1 || c.cds_fetch_timeout_seconds > 60) {
+    errors.push_back({ErrorCode::kInvalidValue, "cds_fetch_timeout_seconds", "must be 1 to 60"});
+  }
+  for (size_t i = 0; i < c.cds_clients.size(); ++i) {
+    const JwtKey& k = c.cds_clients[i];
+    std::string at = Cat({"cds_clients[", std::to_string(i), "]."});
+    if (k.issuer.empty())
+      errors.push_back({ErrorCode::kMissingField, at + "issuer", "is required"});
+    if (k.kid.empty()) errors.push_back({ErrorCode::kMissingField, at + "kid", "is required"});
+    if (k.alg != "ES384" && k.alg != "RS384") {
+      errors.push_back({ErrorCode::kInvalidValue, at + "alg", "must be ES384 or RS384"});
+    }
+    if (k.public_key_pem.find("-----BEGIN PUBLIC KEY-----") == std::string::npos) {
+      errors.push_back({ErrorCode::kInvalidValue, at + "public_key_pem",
+                        "must be a PEM public key (-----BEGIN PUBLIC KEY-----)"});
+    }
+  }
   return errors;
 }
 
 Result<ServerConfig> LoadServerConfig(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Error{ErrorCode::kFileNotFound, path, "cannot read the configuration file"};
-  std::stringstream text;
-  text << in.rdbuf();
-  json j = json::parse(text.str(), nullptr, false, /*ignore_comments=*/true);
+  json j = json::parse(ReadText(path), nullptr, false, /*ignore_comments=*/true);
   if (j.is_discarded() || !j.is_object()) {
     return Error{ErrorCode::kInvalidJson, path, "the configuration is not a JSON object"};
   }
@@ -73,7 +149,11 @@ Result<ServerConfig> LoadServerConfig(const std::string& path) {
                                 "max_body_bytes",
                                 "threads",
                                 "access_log",
-                                "rate_limit_per_minute"};
+                                "rate_limit_per_minute",
+                                "public_url",
+                                "cds_clients",
+                                "cds_fetch_timeout_seconds",
+                                "evaluation_cache_mb"};
   std::vector<Error> errors;
   for (const auto& [key, value] : j.items()) {
     bool known = false;
@@ -92,6 +172,10 @@ Result<ServerConfig> LoadServerConfig(const std::string& path) {
   Read(j, "rate_limit_per_minute", c.rate_limit_per_minute, errors);
   Read(j, "threads", c.threads, errors);
   Read(j, "access_log", c.access_log, errors);
+  Read(j, "evaluation_cache_mb", c.evaluation_cache_mb, errors);
+  Read(j, "public_url", c.public_url, errors);
+  Read(j, "cds_fetch_timeout_seconds", c.cds_fetch_timeout_seconds, errors);
+  ReadCdsClients(j, c.cds_clients, errors);
   auto more = ValidateServerConfig(c);
   errors.insert(errors.end(), more.begin(), more.end());
   if (!errors.empty()) return errors;

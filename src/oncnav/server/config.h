@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 
+#include "oncnav/cdshooks/jwt.h"
 #include "oncnav/common/result.h"
 #include "oncnav/storage/patient_store.h"
 
@@ -20,7 +21,13 @@ struct ServerConfig {
   size_t max_body_bytes = 8u << 20;
   int rate_limit_per_minute = 6000;  // per client (token, or address without one); 0 = off
   int threads = 8;
-  bool access_log = true;  // one line per request on stderr: method, route, status, time
+  bool access_log = true;           // one line per request on stderr: method, route, status, time
+  size_t evaluation_cache_mb = 64;  // rendered evaluations kept in memory; 0 = none
+  // CDS Hooks (docs/cds-hooks.md). The URL CDS clients call this server by: the `aud` of their
+  // JWTs must be public_url + the path called. "" = http://bind_address:port.
+  std::string public_url;
+  std::vector<JwtKey> cds_clients;     // the CDS clients trusted, with their public keys
+  int cds_fetch_timeout_seconds = 10;  // fetching missing prefetch from a client's fhirServer
 };
 
 // Reads a configuration file (JSON; // and /* */ comments allowed). Missing keys keep their

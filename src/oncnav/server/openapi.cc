@@ -94,6 +94,8 @@ Json OpenApiDocument(const std::vector<Route>& routes) {
     if (r.role) {
       op["security"] = Json::array({{{"bearer", Json::array()}}});
       op["x-oncnav-role"] = std::string(storage::RoleName(*r.role));
+    } else if (r.cds_jwt) {
+      op["security"] = Json::array({{{"cdsClientJwt", Json::array()}}});
     } else {
       op["security"] = Json::array();
     }
@@ -117,12 +119,19 @@ Json OpenApiDocument(const std::vector<Route>& routes) {
        {{"title", "oncnav"},
         {"version", ONCNAV_VERSION},
         {"description",
-         "Decision support for metastatic breast cancer: patient store, evaluation and FHIR "
-         "export. Generated from the server's route table (docs/server.md)."}}},
+         "Decision support for metastatic breast cancer: patient store, evaluation, FHIR "
+         "export and CDS Hooks. Generated from the server's route table (docs/server.md)."}}},
       {"paths", std::move(paths)},
       {"components",
        {{"securitySchemes",
-         {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "API token"}}}}},
+         {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "API token"}}},
+          {"cdsClientJwt",
+           {{"type", "http"},
+            {"scheme", "bearer"},
+            {"bearerFormat", "JWT"},
+            {"description",
+             "A CDS client's JWT (ES384 or RS384) signed with a key listed in cds_clients; aud "
+             "= public_url + the path called; each jti once"}}}}},
         {"schemas",
          {{"Error", error_schema},
           {"Errors",

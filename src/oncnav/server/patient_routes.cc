@@ -6,6 +6,7 @@
 #include "oncnav/fhir/export/bundle_export.h"
 #include "oncnav/record/load_record.h"
 #include "oncnav/report/json_output.h"
+#include "oncnav/server/evaluation_cache.h"
 #include "oncnav/server/http_response.h"
 #include "oncnav/server/patient_document.h"
 #include "oncnav/server/route.h"
@@ -204,16 +205,22 @@ class PatientApi {
     SendJson(ex.res, 200, {{"id", ex.path_params[0]}, {"revisions", std::move(list)}});
   }
 
-  // Reads the newest revision as `oncnav evaluate` reads a file, at `as_of`.
-  std::optional<ImportedRecord> Load(Exchange& ex, const Date& as_of) const {
+  // The newest revision, with its ETag set on the response.
+  std::optional<PatientRevision> Newest(Exchange& ex) const {
     auto r = api_.store.Latest(ex.path_params[0]);
     if (!r) {
       Fail(ex, r.errors());
       return std::nullopt;
     }
     ex.res.set_header("ETag", ETagOf(r->revision));
+    return std::move(r).value();
+  }
+
+  // Reads a revision as `oncnav evaluate` reads a file, at `as_of`.
+  std::optional<ImportedRecord> Load(Exchange& ex, const PatientRevision& r,
+                                     const Date& as_of) const {
     thread_local simdjson::dom::parser parser;
-    auto record = LoadRecord(r->document, api_.pack, as_of, parser);
+    auto record = LoadRecord(r.document, api_.pack, as_of, parser);
     if (!record) {
       Fail(ex, record.errors());
       return std::nullopt;
@@ -244,14 +251,25 @@ class PatientApi {
       }
     }
     if (!errors.empty()) return Fail(ex, errors);
-    auto record = Load(ex, options.as_of);
-    if (!record) return;
-    oncnav::Evaluation ev = Evaluate(*record, api_.pack, options);
-    SendJsonText(ex.res, 200, EvaluationToJson(ev, api_.pack).dump());
+    auto revision = Newest(ex);
+    if (!revision) return;
+    std::string key = EvaluationCache::Key(revision->patient_id, revision->revision, options.region,
+                                           options.lang, options.as_of.ToString());
+    auto document = api_.evaluations.Find(key);
+    if (!document) {
+      auto record = Load(ex, *revision, options.as_of);
+      if (!record) return;
+      oncnav::Evaluation ev = Evaluate(*record, api_.pack, options);
+      document = std::make_shared<const std::string>(EvaluationToJson(ev, api_.pack).dump());
+      api_.evaluations.Insert(key, document);
+    }
+    SendJsonText(ex.res, 200, *document);
   }
 
   void Fhir(Exchange& ex) const {
-    auto record = Load(ex, Date::Today());
+    auto revision = Newest(ex);
+    if (!revision) return;
+    auto record = Load(ex, *revision, Date::Today());
     if (!record) return;
     ex.res.status = 200;
     ex.res.set_content(ExportFhirBundle(record->record, api_.pack).dump(), "application/fhir+json");

@@ -6,9 +6,11 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <regex>
 #include <thread>
 
+#include "oncnav/cdshooks/jwt.h"
 #include "oncnav/common/text.h"
 #include "oncnav/report/error_output.h"
 #include "oncnav/server/http_response.h"
@@ -20,20 +22,26 @@
 namespace oncnav::server {
 
 struct Server::Impl {
-  Impl(ServerConfig c, std::unique_ptr<storage::PatientStore> s, KnowledgePack p)
+  Impl(ServerConfig c, std::unique_ptr<storage::PatientStore> s, KnowledgePack p, CdsKnowledge k)
       : store(std::move(s)),
         pack(std::move(p)),
-        api{std::move(c), *store, pack},
+        cds(std::move(k)),
+        evaluations(c.evaluation_cache_mb << 20),
+        api{std::move(c), *store, pack, cds, evaluations},
         limiter(api.config.rate_limit_per_minute) {}
 
   std::unique_ptr<storage::PatientStore> store;
   KnowledgePack pack;
+  CdsKnowledge cds;
+  EvaluationCache evaluations;
   ApiContext api;
   RateLimiter limiter;
   httplib::Server http;
   std::string openapi;
+  std::string public_url;  // config.public_url, or the bound address (set by Bind)
 
   void Handle(const Route& route, const httplib::Request& req, httplib::Response& res);
+  Result<std::string> AuthenticateCdsClient(const httplib::Request& req);
   void Log(const std::string& method, const std::string& path, int status,
            std::chrono::steady_clock::time_point start) const;
 };
@@ -72,22 +80,56 @@ void Server::Impl::Log(const std::string& method, const std::string& path, int s
                path.c_str(), status, ms);
 }
 
+// The client's JWT checked against the trusted keys, with `aud` = the URL called, and its jti
+// remembered so that it cannot be replayed. Returns the client's issuer.
+Result<std::string> Server::Impl::AuthenticateCdsClient(const httplib::Request& req) {
+  if (api.config.cds_clients.empty()) {
+    return Error{ErrorCode::kCdsUnauthorized, "Authorization",
+                 "this server trusts no CDS client yet: add the client's key to cds_clients in "
+                 "the configuration"};
+  }
+  std::string auth = req.get_header_value("Authorization");
+  if (auth.rfind("Bearer ", 0) != 0) {
+    return Error{ErrorCode::kCdsUnauthorized, "Authorization",
+                 "send the CDS client's JWT: Authorization: Bearer JWT"};
+  }
+  int64_t now = std::time(nullptr);
+  auto claims = VerifyCdsJwt(std::string_view(auth).substr(7), api.config.cds_clients,
+                             Cat({public_url, req.path}), now);
+  if (!claims) return claims.errors();
+  auto fresh = store->RememberJwtId(claims->iss, claims->jti, claims->exp, now);
+  if (!fresh) return fresh.errors();
+  return claims->iss;
+}
+
 void Server::Impl::Handle(const Route& route, const httplib::Request& req, httplib::Response& res) {
   auto start = std::chrono::steady_clock::now();
-  Exchange ex{req, res, {}, {}, {}, false};
+  Exchange ex{req, res, {}, {}, {}, false, route.audit_action, {}};
   for (size_t i = 1; i < req.matches.size(); ++i) ex.path_params.push_back(req.matches[i].str());
   bool has_id = !ex.path_params.empty() && route.path.rfind("/patients/{id}", 0) == 0;
   if (has_id && IsValidPatientId(ex.path_params[0])) ex.audit_patient = ex.path_params[0];
   std::string actor = "-";
 
   std::string auth = req.get_header_value("Authorization");
-  std::string token = auth.rfind("Bearer ", 0) == 0 ? auth.substr(7) : std::string();
+  // A JWT is new on every CDS call: CDS clients are limited by address.
+  std::string token =
+      auth.rfind("Bearer ", 0) == 0 && !route.cds_jwt ? auth.substr(7) : std::string();
   std::string token_hash = token.empty() ? std::string() : HashToken(token);
   bool allowed = false;
   if (!limiter.Allow(token_hash.empty() ? Cat({"addr:", req.remote_addr}) : token_hash)) {
     SendErrors(res, {{ErrorCode::kRateLimited, "", "too many requests; retry in a minute"}},
                nullptr, "en");
     res.set_header("Retry-After", "60");
+  } else if (route.cds_jwt) {
+    auto client = AuthenticateCdsClient(req);
+    if (!client) {
+      SendErrors(res, client.errors(), nullptr, "en");
+      res.set_header("WWW-Authenticate", "Bearer");
+    } else {
+      ex.cds_client = *client;
+      actor = Cat({"cds:", *client});
+      allowed = true;
+    }
   } else if (!route.role) {
     allowed = true;
   } else if (token.empty()) {
@@ -126,8 +168,8 @@ void Server::Impl::Handle(const Route& route, const httplib::Request& req, httpl
                    route.path.c_str(), e.what());
     }
   }
-  if (!route.audit_action.empty() && !ex.audited) {
-    auto logged = api.store.Audit({0, "", actor, ex.audit_patient, route.audit_action, res.status});
+  if (!ex.audit_action.empty() && !ex.audited) {
+    auto logged = api.store.Audit({0, "", actor, ex.audit_patient, ex.audit_action, res.status});
     if (!logged) {
       // Patient data is not handed out without its audit line.
       res.headers.erase("ETag");
@@ -138,14 +180,13 @@ void Server::Impl::Handle(const Route& route, const httplib::Request& req, httpl
 }
 
 Server::Server(ServerConfig config, std::unique_ptr<storage::PatientStore> store,
-               KnowledgePack pack)
-    : impl_(std::make_unique<Impl>(std::move(config), std::move(store), std::move(pack))) {
+               KnowledgePack pack, CdsKnowledge cds)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(store), std::move(pack),
+                                   std::move(cds))) {
   Impl& s = *impl_;
   routes_ = PatientRoutes(s.api);
   for (auto& r : AdminRoutes(s.api)) routes_.push_back(std::move(r));
-  // CDS Hooks (issue 5, item 4; src/oncnav/cdshooks): the GET /cds-services discovery route and
-  // the POST /cds-services/{id} and feedback routes are appended to routes_ here, so they get
-  // the same registration, audit and OpenAPI documentation as the others.
+  for (auto& r : CdsRoutes(s.api)) routes_.push_back(std::move(r));
   routes_.push_back({"GET",
                      "/health",
                      "meta",
@@ -223,6 +264,12 @@ Result<int> Server::Bind() {
                  Cat({"cannot listen on ", c.bind_address, ":", std::to_string(c.port),
                       " (in use, or not an address of this machine)"})};
   }
+  impl_->public_url = c.public_url.empty()
+                          ? Cat({"http://", c.bind_address, ":", std::to_string(port)})
+                          : c.public_url;
+  while (!impl_->public_url.empty() && impl_->public_url.back() == '/') {
+    impl_->public_url.pop_back();
+  }
   return port;
 }
 
@@ -242,9 +289,12 @@ int RunServer(const ServerConfig& config) {
   auto store = storage::OpenStore(config.store, false);
   if (!store) return fail(store.errors());
   if (auto schema = storage::CheckSchema(**store); !schema) return fail(schema.errors());
-  auto pack = LoadKnowledgePack(config.knowledge_dir.empty() ? DefaultKnowledgeDir()
-                                                             : config.knowledge_dir);
+  std::string knowledge_dir =
+      config.knowledge_dir.empty() ? DefaultKnowledgeDir() : config.knowledge_dir;
+  auto pack = LoadKnowledgePack(knowledge_dir);
   if (!pack) return fail(pack.errors());
+  auto cds = LoadCdsKnowledge(knowledge_dir, *pack);
+  if (!cds) return fail(cds.errors());
   std::string backend(store.value()->Backend());
 
   // A client that goes away mid-response must not end the process.
@@ -257,7 +307,7 @@ int RunServer(const ServerConfig& config) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  Server server(config, std::move(store).value(), std::move(pack).value());
+  Server server(config, std::move(store).value(), std::move(pack).value(), std::move(cds).value());
   auto port = server.Bind();
   if (!port) return fail(port.errors());
   std::atomic<bool> done{false};

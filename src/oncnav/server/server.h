@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "oncnav/cdshooks/cds_knowledge.h"
 #include "oncnav/knowledge/pack.h"
 #include "oncnav/server/config.h"
 #include "oncnav/server/route.h"
@@ -16,8 +17,10 @@ namespace oncnav::server {
 // error document too.
 class Server {
  public:
-  // `store` must have the schema this build needs (storage::CheckSchema).
-  Server(ServerConfig config, std::unique_ptr<storage::PatientStore> store, KnowledgePack pack);
+  // `store` must have the schema this build needs (storage::CheckSchema); `cds` is the CDS
+  // Hooks knowledge loaded for `pack`.
+  Server(ServerConfig config, std::unique_ptr<storage::PatientStore> store, KnowledgePack pack,
+         CdsKnowledge cds);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

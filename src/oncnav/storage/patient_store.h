@@ -69,6 +69,24 @@ struct AuditEntry {
   int outcome = 0;
 };
 
+// One entry of the feedback a CDS client sent about a card (schema 2), kept append-only.
+struct CdsFeedbackEntry {
+  int64_t seq = 0;          // assigned by the store
+  std::string received_at;  // assigned by the store
+  std::string client;       // the issuer of the client's JWT
+  std::string service;      // the service id the card came from
+  std::string card;         // the card's uuid
+  std::string outcome;      // accepted | overridden
+  std::string outcome_at;   // outcomeTimestamp, as sent
+  std::string detail;       // the feedback entry as received (JSON text)
+};
+
+struct CdsFeedbackQuery {
+  std::string card;  // "" = any
+  int64_t after_seq = 0;
+  int limit = 1000;
+};
+
 struct AuditQuery {
   std::string patient_id;  // "" = any
   std::string actor;       // "" = any
@@ -95,15 +113,19 @@ class PatientStore {
 
   // Revision 1 of a new patient; kConflict when the id exists (even deleted). The audit line
   // (actor = author, action "create", outcome 201) is written in the same transaction.
-  virtual Result<PatientRevision> Create(const PatientChange& change) = 0;
+  Result<PatientRevision> Create(const PatientChange& change) {
+    return Write(change, "create", std::nullopt);
+  }
   // A new revision when the newest is `expected_revision` (kConflict otherwise, naming the
   // current one). Updating a deleted patient restores it. Audited as "update", 200.
-  virtual Result<PatientRevision> Update(const PatientChange& change,
-                                         int64_t expected_revision) = 0;
+  Result<PatientRevision> Update(const PatientChange& change, int64_t expected_revision) {
+    return Write(change, "update", expected_revision);
+  }
   // Records a deletion revision (same rule for `expected_revision`); kGone when already
   // deleted. Audited as "delete", 200.
-  virtual Result<PatientRevision> Remove(const PatientChange& change,
-                                         int64_t expected_revision) = 0;
+  Result<PatientRevision> Remove(const PatientChange& change, int64_t expected_revision) {
+    return Write(change, "delete", expected_revision);
+  }
 
   // The newest revision with its document; kNotFound, or kGone when the newest is a deletion.
   virtual Result<PatientRevision> Latest(std::string_view patient_id) = 0;
@@ -120,6 +142,22 @@ class PatientStore {
 
   virtual Result<int64_t> Audit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> AuditLog(const AuditQuery& query) = 0;
+
+  // Stores the entries of one feedback request in one transaction (all or none); returns the
+  // seq of the last one.
+  virtual Result<int64_t> AddCdsFeedback(const std::vector<CdsFeedbackEntry>& entries) = 0;
+  virtual Result<std::vector<CdsFeedbackEntry>> CdsFeedback(const CdsFeedbackQuery& query) = 0;
+  // Remembers that a CDS client's JWT id was used, until `expires_at` (Unix seconds);
+  // kCdsUnauthorized when the issuer already used this id (a replayed token). Ids that expired
+  // before `now` are forgotten first.
+  virtual Result<bool> RememberJwtId(std::string_view issuer, std::string_view jti,
+                                     int64_t expires_at, int64_t now) = 0;
+
+ protected:
+  // Create, Update or Remove (`action`) as one transaction; `expected_revision` is nullopt
+  // for a creation.
+  virtual Result<PatientRevision> Write(const PatientChange& change, std::string_view action,
+                                        std::optional<int64_t> expected_revision) = 0;
 };
 
 // Where the store lives: `database` is "" or "sqlite" (the file oncnav.db in `data_dir`),

@@ -112,16 +112,6 @@ class PostgresStore final : public PatientStore {
     });
   }
 
-  Result<PatientRevision> Create(const PatientChange& change) override {
-    return Write(change, "create", std::nullopt);
-  }
-  Result<PatientRevision> Update(const PatientChange& change, int64_t expected) override {
-    return Write(change, "update", expected);
-  }
-  Result<PatientRevision> Remove(const PatientChange& change, int64_t expected) override {
-    return Write(change, "delete", expected);
-  }
-
   Result<PatientRevision> Latest(std::string_view id) override {
     return With<PatientRevision>([id](PGconn* db) -> Result<PatientRevision> {
       PgResult q = Query(db,
@@ -259,6 +249,63 @@ class PostgresStore final : public PatientStore {
     });
   }
 
+  Result<int64_t> AddCdsFeedback(const std::vector<CdsFeedbackEntry>& entries) override {
+    return With<int64_t>([&entries](PGconn* db) -> Result<int64_t> {
+      PgResult begin(PQexec(db, "BEGIN"));
+      if (!begin.Ok()) return StorageError(db, "cannot start a transaction");
+      std::string now = NowTimestamp();
+      int64_t last = 0;
+      for (const auto& e : entries) {
+        PgResult q = Query(db,
+                           "INSERT INTO cds_feedback (received_at, client, service, card, "
+                           "outcome, outcome_at, detail) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                           "RETURNING seq",
+                           {now, e.client, e.service, e.card, e.outcome, e.outcome_at, e.detail});
+        if (!q.Ok() || q.Rows() != 1) return Fail(db, "cannot store the feedback");
+        last = q.Int(0, 0);
+      }
+      PgResult commit(PQexec(db, "COMMIT"));
+      if (!commit.Ok()) return Fail(db, "cannot commit the feedback");
+      return last;
+    });
+  }
+
+  Result<std::vector<CdsFeedbackEntry>> CdsFeedback(const CdsFeedbackQuery& query) override {
+    using Out = std::vector<CdsFeedbackEntry>;
+    return With<Out>([&query](PGconn* db) -> Result<Out> {
+      PgResult q =
+          Query(db,
+                "SELECT seq, received_at, client, service, card, outcome, outcome_at, "
+                "detail FROM cds_feedback WHERE seq > $1 AND ($2 = '' OR card = $2) "
+                "ORDER BY seq LIMIT $3",
+                {std::to_string(query.after_seq), query.card, std::to_string(query.limit)});
+      if (!q.Ok()) return StorageError(db, "cannot read the feedback");
+      Out out;
+      for (int i = 0; i < q.Rows(); ++i) {
+        out.push_back({q.Int(i, 0), q.Text(i, 1), q.Text(i, 2), q.Text(i, 3), q.Text(i, 4),
+                       q.Text(i, 5), q.Text(i, 6), q.Text(i, 7)});
+      }
+      return out;
+    });
+  }
+
+  Result<bool> RememberJwtId(std::string_view issuer, std::string_view jti, int64_t expires_at,
+                             int64_t now) override {
+    return With<bool>([&](PGconn* db) -> Result<bool> {
+      PgResult forget =
+          Query(db, "DELETE FROM cds_jwt_seen WHERE expires_at < $1", {std::to_string(now)});
+      if (!forget.Ok()) return StorageError(db, "cannot read the JWT ids");
+      PgResult q =
+          Query(db, "INSERT INTO cds_jwt_seen (issuer, jti, expires_at) VALUES ($1, $2, $3)",
+                {std::string(issuer), std::string(jti), std::to_string(expires_at)});
+      if (q.State() == "23505") {
+        return Error{ErrorCode::kCdsUnauthorized, "jti", "this token was used before (a replay)"};
+      }
+      if (!q.Ok()) return StorageError(db, "cannot record the JWT id");
+      return true;
+    });
+  }
+
  private:
   Result<PGconn*> Acquire() {
     {
@@ -339,7 +386,7 @@ class PostgresStore final : public PatientStore {
 
   // One transaction: lock the head row, check the revision, write head, revision and audit.
   Result<PatientRevision> Write(const PatientChange& change, std::string_view action,
-                                std::optional<int64_t> expected) {
+                                std::optional<int64_t> expected) override {
     return With<PatientRevision>([&](PGconn* db) -> Result<PatientRevision> {
       PgResult begin(PQexec(db, "BEGIN"));
       if (!begin.Ok()) return StorageError(db, "cannot start a transaction");

@@ -188,16 +188,6 @@ class SqliteStore final : public PatientStore {
     return current;
   }
 
-  Result<PatientRevision> Create(const PatientChange& change) override {
-    return Write(change, "create", std::nullopt);
-  }
-  Result<PatientRevision> Update(const PatientChange& change, int64_t expected) override {
-    return Write(change, "update", expected);
-  }
-  Result<PatientRevision> Remove(const PatientChange& change, int64_t expected) override {
-    return Write(change, "delete", expected);
-  }
-
   Result<PatientRevision> Latest(std::string_view id) override {
     auto lease = Lease();
     if (!lease) return lease.errors();
@@ -322,12 +312,9 @@ class SqliteStore final : public PatientStore {
   // audit lines of changes are written in the change's own (FULL) transaction.
   Result<int64_t> Audit(const AuditEntry& entry) override {
     std::lock_guard write(write_mutex_);
-    if (!audit_db_) {
-      auto opened = pool_.Open(false, false);
-      if (!opened) return opened.errors();
-      audit_db_ = *opened;
-    }
-    sqlite3* db = audit_db_;
+    auto opened = AuditConnection();
+    if (!opened) return opened.errors();
+    sqlite3* db = *opened;
     if (!InsertAudit(db, entry.actor, entry.patient_id, entry.action, entry.outcome,
                      NowTimestamp())) {
       return StorageError(db, "cannot write the audit log");
@@ -357,7 +344,92 @@ class SqliteStore final : public PatientStore {
     return out;
   }
 
+  // Feedback is kept durably (FULL), like a patient change.
+  Result<int64_t> AddCdsFeedback(const std::vector<CdsFeedbackEntry>& entries) override {
+    std::lock_guard write(write_mutex_);
+    auto lease = Lease();
+    if (!lease) return lease.errors();
+    sqlite3* db = (*lease)->get();
+    if (!Exec(db, "BEGIN IMMEDIATE")) return StorageError(db, "cannot start a transaction");
+    std::string now = NowTimestamp();
+    for (const auto& e : entries) {
+      Statement q(db,
+                  "INSERT INTO cds_feedback (received_at, client, service, card, outcome, "
+                  "outcome_at, detail) VALUES (?,?,?,?,?,?,?)");
+      q.Bind(1, now)
+          .Bind(2, e.client)
+          .Bind(3, e.service)
+          .Bind(4, e.card)
+          .Bind(5, e.outcome)
+          .Bind(6, e.outcome_at)
+          .Bind(7, e.detail);
+      if (q.Step() != SQLITE_DONE) {
+        Error failed = StorageError(db, "cannot store the feedback");
+        Exec(db, "ROLLBACK");
+        return failed;
+      }
+    }
+    int64_t last = sqlite3_last_insert_rowid(db);
+    if (!Exec(db, "COMMIT")) {
+      Error failed = StorageError(db, "cannot commit the feedback");
+      Exec(db, "ROLLBACK");
+      return failed;
+    }
+    return last;
+  }
+
+  Result<std::vector<CdsFeedbackEntry>> CdsFeedback(const CdsFeedbackQuery& query) override {
+    auto lease = Lease();
+    if (!lease) return lease.errors();
+    sqlite3* db = (*lease)->get();
+    Statement q(db,
+                "SELECT seq, received_at, client, service, card, outcome, outcome_at, detail "
+                "FROM cds_feedback WHERE seq > ?1 AND (?2 = '' OR card = ?2) ORDER BY seq "
+                "LIMIT ?3");
+    q.Bind(1, query.after_seq).Bind(2, query.card).Bind(3, int64_t{query.limit});
+    std::vector<CdsFeedbackEntry> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      out.push_back(
+          {q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7)});
+    }
+    if (rc != SQLITE_DONE) return StorageError(db, "cannot read the feedback");
+    return out;
+  }
+
+  // On the audit connection: a process crash keeps the id; a power cut may lose the newest
+  // ids, which the short lifetime of the tokens (exp) bounds.
+  Result<bool> RememberJwtId(std::string_view issuer, std::string_view jti, int64_t expires_at,
+                             int64_t now) override {
+    std::lock_guard write(write_mutex_);
+    auto opened = AuditConnection();
+    if (!opened) return opened.errors();
+    sqlite3* db = *opened;
+    Statement forget(db, "DELETE FROM cds_jwt_seen WHERE expires_at < ?");
+    forget.Bind(1, now);
+    if (forget.Step() != SQLITE_DONE) return StorageError(db, "cannot read the JWT ids");
+    Statement q(db, "INSERT INTO cds_jwt_seen (issuer, jti, expires_at) VALUES (?,?,?)");
+    q.Bind(1, issuer).Bind(2, jti).Bind(3, expires_at);
+    int rc = q.Step();
+    if (rc == SQLITE_CONSTRAINT) {
+      return Error{ErrorCode::kCdsUnauthorized, "jti", "this token was used before (a replay)"};
+    }
+    if (rc != SQLITE_DONE) return StorageError(db, "cannot record the JWT id");
+    return true;
+  }
+
  private:
+  // The connection for audit lines and JWT ids (synchronous=NORMAL, see Audit); callers hold
+  // write_mutex_.
+  Result<sqlite3*> AuditConnection() {
+    if (!audit_db_) {
+      auto opened = pool_.Open(false, false);
+      if (!opened) return opened.errors();
+      audit_db_ = *opened;
+    }
+    return audit_db_;
+  }
+
   Result<std::unique_ptr<ConnectionPool::Lease>> Lease() {
     auto db = pool_.Acquire();
     if (!db) return db.errors();
@@ -403,7 +475,7 @@ class SqliteStore final : public PatientStore {
   // Create, update or delete as one transaction: check the head, write the head, the revision
   // and the audit line, commit. Any failure rolls everything back.
   Result<PatientRevision> Write(const PatientChange& change, std::string_view action,
-                                std::optional<int64_t> expected) {
+                                std::optional<int64_t> expected) override {
     std::lock_guard write(write_mutex_);
     auto lease = Lease();
     if (!lease) return lease.errors();

@@ -1,14 +1,8 @@
 #include "oncnav/cdshooks/jwt.h"
 
 #include <gtest/gtest.h>
-#include <openssl/bio.h>
-#include <openssl/bn.h>
-#include <openssl/ec.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
 
-#include <memory>
-
+#include "../../support/test_jwt.h"
 #include "oncnav/cdshooks/base64url.h"
 #include "oncnav/cdshooks/cds_types.h"
 
@@ -19,56 +13,16 @@ constexpr const char* kIssuer = "https://fhir-ehr.example.com/";
 constexpr const char* kAudience = "https://cds.example.org/cds-services/oncnav-patient-view";
 constexpr int64_t kNow = 1800000000;
 
-// A key pair generated for the test by OpenSSL, with its public half as PEM.
-struct TestKey {
-  std::shared_ptr<EVP_PKEY> pkey;
-  std::string alg;
-  std::string pem;
-};
-
-TestKey Generate(const std::string& alg) {
-  EVP_PKEY* raw = alg == "ES384" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-384")
-                                 : EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t{2048});
-  EXPECT_NE(raw, nullptr);
-  TestKey key{std::shared_ptr<EVP_PKEY>(raw, EVP_PKEY_free), alg, {}};
-  BIO* bio = BIO_new(BIO_s_mem());
-  PEM_write_bio_PUBKEY(bio, raw);
-  char* data = nullptr;
-  long len = BIO_get_mem_data(bio, &data);
-  key.pem.assign(data, static_cast<size_t>(len));
-  BIO_free(bio);
-  return key;
-}
+using testing::GenerateTestKey;
+using testing::TestKey;
 
 const TestKey& Es384() {
-  static const TestKey key = Generate("ES384");
+  static const TestKey key = GenerateTestKey("ES384");
   return key;
 }
 const TestKey& Rs384() {
-  static const TestKey key = Generate("RS384");
+  static const TestKey key = GenerateTestKey("RS384");
   return key;
-}
-
-std::string Sign(const TestKey& key, std::string_view data) {
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestSignInit(ctx, nullptr, EVP_sha384(), nullptr, key.pkey.get());
-  size_t len = 0;
-  EVP_DigestSign(ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(data.data()),
-                 data.size());
-  std::string sig(len, '\0');
-  EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(sig.data()), &len,
-                 reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  sig.resize(len);
-  EVP_MD_CTX_free(ctx);
-  if (key.alg != "ES384") return sig;
-  // DER -> the JWS r || s form, 48 bytes each.
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(sig.data());
-  ECDSA_SIG* ec = d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(sig.size()));
-  std::string raw(96, '\0');
-  BN_bn2binpad(ECDSA_SIG_get0_r(ec), reinterpret_cast<unsigned char*>(raw.data()), 48);
-  BN_bn2binpad(ECDSA_SIG_get0_s(ec), reinterpret_cast<unsigned char*>(raw.data()) + 48, 48);
-  ECDSA_SIG_free(ec);
-  return raw;
 }
 
 Json Claims() {
@@ -82,9 +36,7 @@ Json Claims() {
 
 std::string Token(const TestKey& key, const Json& claims, const std::string& header_alg = "",
                   const std::string& kid = "example-kid") {
-  Json header = {{"alg", header_alg.empty() ? key.alg : header_alg}, {"typ", "JWT"}, {"kid", kid}};
-  std::string signed_part = Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(claims.dump());
-  return signed_part + "." + Base64UrlEncode(Sign(key, signed_part));
+  return testing::SignedJwt(key, claims, kid, header_alg);
 }
 
 std::vector<JwtKey> Trusted() {
@@ -127,7 +79,7 @@ TEST(CdsJwt, BadSignature) {
       token.substr(0, dot1 + 1) + Base64UrlEncode(forged.dump()) + token.substr(dot2);
   EXPECT_EQ(FailureField(VerifyCdsJwt(tampered, Trusted(), kAudience, kNow)), "jwt.signature");
   // A token signed by a key nobody configured, under a trusted kid.
-  TestKey stranger = Generate("ES384");
+  TestKey stranger = GenerateTestKey("ES384");
   EXPECT_EQ(FailureField(VerifyCdsJwt(Token(stranger, Claims()), Trusted(), kAudience, kNow)),
             "jwt.signature");
 }

@@ -7,6 +7,7 @@
 #include "oncnav/cdshooks/card_language.h"
 #include "oncnav/common/text.h"
 #include "oncnav/fhir/bundle_import.h"
+#include "oncnav/report/bone_text.h"
 #include "oncnav/report/therapy_json.h"
 
 namespace oncnav {
@@ -50,8 +51,9 @@ void ExpectWellFormedCard(const Json& card) {
 
 class PatientViewExamples : public testing::TestWithParam<const char*> {};
 
-// Each example patient (mCODE-style bundles) gets one options card, one card per safety alert
-// and one card for the missing tests, exactly as the engine evaluates the same bundle.
+// Each example patient (mCODE-style bundles) gets one options card, one bone-plan card when it
+// has bone metastases, one card per safety alert and one card for the missing tests, exactly as
+// the engine evaluates the same bundle.
 TEST_P(PatientViewExamples, CardsFollowTheEvaluation) {
   const Json bundle = ReadJson(ExampleBundle(GetParam()));
   CdsResult r = HandlePatientView(RequestFor("patient-view", bundle), Pack(), Defaults());
@@ -62,8 +64,9 @@ TEST_P(PatientViewExamples, CardsFollowTheEvaluation) {
   ImportedRecord record;
   Evaluation ev = EvaluateBundle(bundle, record, "en");
   const Json& cards = r.body["cards"];
-  const size_t expected =
-      (ev.therapy.options.empty() ? 0 : 1) + ev.alerts.size() + (ev.tests_needed.empty() ? 0 : 1);
+  const bool bone = ev.bone.bone_metastasis || !ev.bone.uses.empty();
+  const size_t expected = (ev.therapy.options.empty() ? 0 : 1) + (bone ? 1 : 0) + ev.alerts.size() +
+                          (ev.tests_needed.empty() ? 0 : 1);
   ASSERT_EQ(cards.size(), expected) << r.body.dump(1);
   for (const auto& card : cards) ExpectWellFormedCard(card);
 
@@ -78,6 +81,20 @@ TEST_P(PatientViewExamples, CardsFollowTheEvaluation) {
         detail.find(ev.therapy.options.front().option ? ev.therapy.options.front().option->rule.id
                                                       : "RA-01"),
         std::string::npos);
+  }
+  if (bone) {
+    const Json& card = cards[next++];
+    EXPECT_EQ(card["indicator"], "info");
+    const std::string detail = card["detail"];
+    for (const auto& o : ev.bone.options) {
+      EXPECT_NE(detail.find(BoneOptionLine(o, Pack(), "en")), std::string::npos) << detail;
+    }
+    for (const auto& c : ev.bone.checklist) {
+      if (c.status == "done") continue;
+      EXPECT_NE(detail.find(Pack().texts.Render("en", Cat({"bone.check.", c.item->id}))),
+                std::string::npos)
+          << detail;
+    }
   }
   for (const auto& alert : ev.alerts) {
     const Json& card = cards[next++];
@@ -98,6 +115,22 @@ INSTANTIATE_TEST_SUITE_P(All, PatientViewExamples,
                                          "her2-positive-brain-metastases-third-line",
                                          "tnbc-first-line-relapse-after-neoadjuvant",
                                          "hr-positive-her2-gain-at-progression"));
+
+// The patient with bone metastases and no bone-modifying agent yet: the bone card names the
+// agents that can be started, and a Japanese card is in Japanese.
+TEST(PatientView, BoneCardProposesAnAgent) {
+  const Json bundle = ReadJson(ExampleBundle("hr-positive-her2-low-second-line"));
+  ImportedRecord record;
+  Json cards = PatientViewCards(EvaluateBundle(bundle, record, "ja"), Pack(), "ja");
+  bool found = false;
+  for (const auto& card : cards) {
+    const std::string summary = card["summary"];
+    if (summary.rfind("骨転移", 0) != 0) continue;
+    found = true;
+    EXPECT_NE(summary.find("デノスマブ"), std::string::npos) << summary;
+  }
+  EXPECT_TRUE(found) << cards.dump(1);
+}
 
 // The bone-only first-line patient: the first card proposes to continue the current regimen.
 TEST(PatientView, BoneOnlyFirstLineContinues) {
