@@ -74,13 +74,9 @@ class FakeFhirServer {
     http_.Get(".*", [this, status](const httplib::Request& req, httplib::Response& res) {
       authorizations_.push_back(req.get_header_value("Authorization"));
       std::string type = req.path.substr(req.path.rfind('/', req.path.size() - 1) + 1);
-      static const std::map<std::string, std::string> keys = {
-          {"Condition", "conditions"},         {"Observation", "observations"},
-          {"MedicationRequest", "medicationRequests"}, {"AdverseEvent", "adverseEvents"},
-          {"Procedure", "procedures"},         {"Specimen", "specimens"},
-          {"BodyStructure", "bodyStructures"}};
+      const auto& keys = cdstest::PrefetchKeyOfType();
       json body = req.path.find("/Patient/") != std::string::npos ? prefetch_["patient"]
-                  : keys.count(type) ? prefetch_[keys.at(type)]
+                  : keys.count(type)                              ? prefetch_[keys.at(type)]
                                      : json{{"resourceType", "OperationOutcome"}};
       res.status = status;
       res.set_content(body.dump(), "application/fhir+json");
@@ -131,8 +127,8 @@ TEST_P(CdsServerTest, PatientViewAnswersCardsAndIsAudited) {
   }
   cdstest::WriteForOracle("responses", "server-patient-view-" + GetParam(), Body(r));
 
-  json entries = Body(client_->Get("/audit?actor=cds:" + std::string(kIssuer), Bearer(admin_)))
-                     ["entries"];
+  json entries =
+      Body(client_->Get("/audit?actor=cds:" + std::string(kIssuer), Bearer(admin_)))["entries"];
   ASSERT_EQ(entries.size(), 1u) << entries.dump(1);
   EXPECT_EQ(entries[0]["action"], "cds-patient-view");
   EXPECT_EQ(entries[0]["patient"], request["context"]["patientId"]);

@@ -17,15 +17,17 @@ std::optional<Json> BonePlanCard(const BonePlan& plan, const KnowledgePack& pack
   std::string agents;
   for (const auto& o : plan.options) {
     if (o.status != "recommended" && !o.current) continue;
-    agents += Cat({agents.empty() ? "" : T("bone.interval.or"), pack.texts.Regimen(lang, o.agent->drug)});
+    agents +=
+        Cat({agents.empty() ? "" : T("bone.interval.or"), pack.texts.Regimen(lang, o.agent->drug)});
   }
   std::vector<std::string> pending;
   for (const auto& c : plan.checklist) {
     if (c.status != "done") pending.push_back(T(Cat({"bone.check.", c.item->id})));
   }
-  card.summary = agents.empty() ? T("cds.bone.summary-none")
-                                : T("cds.bone.summary", {{"agents", agents},
-                                                         {"pending", std::to_string(pending.size())}});
+  card.summary = agents.empty()
+                     ? T("cds.bone.summary-none")
+                     : T("cds.bone.summary",
+                         {{"agents", agents}, {"pending", std::to_string(pending.size())}});
 
   card.detail = Cat({"### ", T("bone.section"), "\n\n"});
   for (const auto& o : plan.options) {
@@ -37,12 +39,12 @@ std::optional<Json> BonePlanCard(const BonePlan& plan, const KnowledgePack& pack
     }
   }
   if (plan.options.empty()) {
-    card.detail += Cat({T(plan.confirmed ? "bone.text.none-proposed" : "bone.text.unconfirmed"),
-                        "\n"});
+    card.detail +=
+        Cat({T(plan.confirmed ? "bone.text.none-proposed" : "bone.text.unconfirmed"), "\n"});
   }
   for (const auto& e : plan.excluded) {
-    card.detail += Cat({"- ", T("bone.label.excluded"), ": ", pack.texts.Regimen(lang, e.drug), " — ",
-                        T(e.reason.code, e.reason.params), "\n"});
+    card.detail += Cat({"- ", T("bone.label.excluded"), ": ", pack.texts.Regimen(lang, e.drug),
+                        " — ", T(e.reason.code, e.reason.params), "\n"});
   }
   if (!pending.empty()) {
     card.detail += Cat({"\n**", T("bone.label.pending"), "**: "});

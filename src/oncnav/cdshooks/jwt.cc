@@ -7,7 +7,9 @@
 #include <openssl/pem.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "oncnav/cdshooks/base64url.h"
@@ -79,8 +81,23 @@ std::optional<std::string> EcdsaRawToDer(std::string_view raw) {
   return out;
 }
 
+// A deployment trusts a few fixed keys and OpenSSL 3's PEM decoding is slow, so each key is
+// decoded once per process (failures too). An EVP_PKEY may be shared by threads that verify.
+std::shared_ptr<EVP_PKEY> CachedKey(const JwtKey& key) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<EVP_PKEY>, std::less<>> decoded;
+  std::string id = Cat({key.alg, "\n", key.public_key_pem});
+  std::lock_guard lock(mutex);
+  auto it = decoded.find(id);
+  if (it == decoded.end()) {
+    it =
+        decoded.emplace(id, std::shared_ptr<EVP_PKEY>(LoadKey(key).release(), EVP_PKEY_free)).first;
+  }
+  return it->second;
+}
+
 bool VerifySignature(const JwtKey& key, std::string_view signed_part, std::string_view sig) {
-  PkeyPtr pkey = LoadKey(key);
+  std::shared_ptr<EVP_PKEY> pkey = CachedKey(key);
   if (!pkey) return false;
   std::string der;
   if (key.alg == "ES384") {

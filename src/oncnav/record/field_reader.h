@@ -113,4 +113,23 @@ std::optional<E> FieldReader::Enum(simdjson::dom::object parent, std::string_vie
   return std::nullopt;
 }
 
+// Calls `fn(item_object)` for each object in the array at `key`, inside its path scope; an item
+// that is not an object is an error naming it.
+template <typename Fn>
+void ForEachObject(FieldReader& r, simdjson::dom::object parent, std::string_view key, Fn&& fn) {
+  auto arr = r.Array(parent, key);
+  if (!arr) return;
+  FieldReader::Scope list(r, key);
+  size_t i = 0;
+  for (auto item : *arr) {
+    FieldReader::Scope entry(r, i++);
+    simdjson::dom::object obj;
+    if (item.get_object().get(obj) != simdjson::SUCCESS) {
+      r.Fail(ErrorCode::kInvalidType, "", "input.must-be-object");
+      continue;
+    }
+    fn(obj);
+  }
+}
+
 }  // namespace oncnav

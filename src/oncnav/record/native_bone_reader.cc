@@ -11,23 +11,6 @@ namespace {
 using simdjson::dom::object;
 using Scope = FieldReader::Scope;
 
-template <typename Fn>
-void ForEachObject(FieldReader& r, object parent, std::string_view key, Fn&& fn) {
-  auto arr = r.Array(parent, key);
-  if (!arr) return;
-  Scope list(r, key);
-  size_t i = 0;
-  for (auto item : *arr) {
-    Scope entry(r, i++);
-    object obj;
-    if (item.get_object().get(obj) != simdjson::SUCCESS) {
-      r.Fail(ErrorCode::kInvalidType, "", "input.must-be-object");
-      continue;
-    }
-    fn(obj);
-  }
-}
-
 // A string that must be one of `allowed`; anything else is an error listing them.
 std::string OneOf(FieldReader& r, object o, std::string_view key,
                   const std::vector<std::string>& allowed, bool required = false) {

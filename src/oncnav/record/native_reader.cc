@@ -13,24 +13,6 @@ namespace {
 using simdjson::dom::object;
 using Scope = FieldReader::Scope;
 
-// Calls `fn(item_object)` for each object in the array at `key`, inside its path scope.
-template <typename Fn>
-void ForEachObject(FieldReader& r, object parent, std::string_view key, Fn&& fn) {
-  auto arr = r.Array(parent, key);
-  if (!arr) return;
-  Scope list(r, key);
-  size_t i = 0;
-  for (auto item : *arr) {
-    Scope entry(r, i++);
-    object obj;
-    if (item.get_object().get(obj) != simdjson::SUCCESS) {
-      r.Fail(ErrorCode::kInvalidType, "", "input.must-be-object");
-      continue;
-    }
-    fn(obj);
-  }
-}
-
 void ReadDemographics(FieldReader& r, object root, Demographics& d) {
   auto p = r.Object(root, "patient", true);
   if (!p) return;

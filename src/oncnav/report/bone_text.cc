@@ -2,27 +2,13 @@
 
 #include "oncnav/calc/calc_common.h"
 #include "oncnav/common/text.h"
+#include "oncnav/report/indented_text.h"
 #include "oncnav/report/local_therapy_text.h"
 
 namespace oncnav {
 namespace {
 
-class Out {
- public:
-  Out(const KnowledgePack& pack, std::string_view lang) : pack_(pack), lang_(lang) {}
-  std::string T(std::string_view key, const Texts::Params& params = {}) const {
-    return pack_.texts.Render(lang_, key, params);
-  }
-  void Line(int indent, const std::string& text) {
-    text_ += Cat({std::string(static_cast<size_t>(indent), ' '), text, "\n"});
-  }
-  std::string str() const { return text_; }
-
- private:
-  const KnowledgePack& pack_;
-  std::string lang_;
-  std::string text_;
-};
+using Out = IndentedText;
 
 std::string Interval(const Out& o, const BoneAgentDef& a) {
   std::string out;

@@ -18,9 +18,8 @@ class EvaluationCache {
  public:
   explicit EvaluationCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
-  static std::string Key(const std::string& patient_id, int64_t revision,
-                         const std::string& region, const std::string& lang,
-                         const std::string& as_of);
+  static std::string Key(const std::string& patient_id, int64_t revision, const std::string& region,
+                         const std::string& lang, const std::string& as_of);
 
   // The cached document, or null.
   std::shared_ptr<const std::string> Find(const std::string& key);

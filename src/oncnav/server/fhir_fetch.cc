@@ -29,14 +29,14 @@ Result<std::map<std::string, Json>> FetchPrefetch(const std::string& fhir_server
     std::string field = Cat({"prefetch.", key});
     auto res = client.Get(Cat({base, "/", query}), headers);
     if (!res) {
-      return Error{ErrorCode::kCdsPrefetchMissing, field,
-                   Cat({"the FHIR server could not be reached (", httplib::to_string(res.error()),
-                        ")"})};
+      return Error{
+          ErrorCode::kCdsPrefetchMissing, field,
+          Cat({"the FHIR server could not be reached (", httplib::to_string(res.error()), ")"})};
     }
     if (res->status != 200) {
-      return Error{ErrorCode::kCdsPrefetchMissing, field,
-                   Cat({"the FHIR server answered ", std::to_string(res->status), " to GET ",
-                        query})};
+      return Error{
+          ErrorCode::kCdsPrefetchMissing, field,
+          Cat({"the FHIR server answered ", std::to_string(res->status), " to GET ", query})};
     }
     Json value = Json::parse(res->body, nullptr, false);
     if (!value.is_object()) {

@@ -222,10 +222,18 @@ class PostgresStore final : public PatientStore {
     });
   }
 
+  // Like SQLite's audit connection: the line of a read is committed without waiting for the
+  // WAL flush (synchronous_commit off for this transaction only), so it survives a crash of
+  // oncnav but a crash of PostgreSQL itself can lose the newest lines. Audit lines of changes
+  // are written in the change's own, fully synchronous, transaction.
   Result<int64_t> Audit(const AuditEntry& e) override {
     return With<int64_t>([&e](PGconn* db) -> Result<int64_t> {
+      PgResult begin(PQexec(db, "BEGIN; SET LOCAL synchronous_commit TO off"));
+      if (!begin.Ok()) return Fail(db, "cannot start a transaction");
       PgResult q = InsertAudit(db, e.actor, e.patient_id, e.action, e.outcome, NowTimestamp());
-      if (!q.Ok() || q.Rows() != 1) return StorageError(db, "cannot write the audit log");
+      if (!q.Ok() || q.Rows() != 1) return Fail(db, "cannot write the audit log");
+      PgResult commit(PQexec(db, "COMMIT"));
+      if (!commit.Ok()) return Fail(db, "cannot commit the audit log");
       return q.Int(0, 0);
     });
   }

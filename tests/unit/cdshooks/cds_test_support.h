@@ -58,8 +58,8 @@ inline std::filesystem::path SpecExample(const std::string& name) {
   return std::filesystem::path(ONCNAV_SHARED_DATA_DIR) / "cds-hooks" / "examples" / name;
 }
 
-// The prefetch an EHR would send for oncnav's templates, cut from a patient Bundle.
-inline Json PrefetchFromBundle(const Json& bundle) {
+// The prefetch key of oncnav's search templates for each resource type.
+inline const std::map<std::string, std::string>& PrefetchKeyOfType() {
   static const std::map<std::string, std::string> keys = {
       {"Condition", "conditions"},
       {"Observation", "observations"},
@@ -68,6 +68,12 @@ inline Json PrefetchFromBundle(const Json& bundle) {
       {"Procedure", "procedures"},
       {"Specimen", "specimens"},
       {"BodyStructure", "bodyStructures"}};
+  return keys;
+}
+
+// The prefetch an EHR would send for oncnav's templates, cut from a patient Bundle.
+inline Json PrefetchFromBundle(const Json& bundle) {
+  const auto& keys = PrefetchKeyOfType();
   Json prefetch = Json::object();
   for (const auto& [type, key] : keys) {
     prefetch[key] = {{"resourceType", "Bundle"}, {"type", "searchset"}, {"entry", Json::array()}};
