@@ -4,12 +4,11 @@
 
 #include "oncnav/common/text.h"
 #include "oncnav/engine/bone/bone_options.h"
+#include "oncnav/report/json_values.h"
 #include "oncnav/report/local_therapy_json.h"
 
 namespace oncnav {
 namespace {
-
-Json DateOrNull(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
 
 Json Round(double v, double scale = 10.0) { return Json(std::round(v * scale) / scale); }
 

@@ -5,12 +5,11 @@
 #include "oncnav/record/native_vocabulary.h"
 #include "oncnav/report/bone_json.h"
 #include "oncnav/report/calc_json.h"
+#include "oncnav/report/json_values.h"
 #include "oncnav/report/therapy_json.h"
 
 namespace oncnav {
 namespace {
-
-Json DateOrNull(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
 
 Json Number(double v) {
   // Keep output stable and readable: one decimal place is all any of these values carry.

@@ -4,11 +4,10 @@
 
 #include "oncnav/common/text.h"
 #include "oncnav/report/json_output.h"
+#include "oncnav/report/json_values.h"
 
 namespace oncnav {
 namespace {
-
-Json DateOrNull(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
 
 template <typename T>
 Json OrNull(const std::optional<T>& v) {
